@@ -1,0 +1,48 @@
+package io.github.gocbench.dialect;
+
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.strategy.StrategyDef;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything that differs per server family: DDL, the SQL of each strategy (one class per
+ * strategy in the dialect's package), how an {@link SQLException} maps to an {@link Outcome}
+ * (one table per dialect), session bounds, and the server settings worth recording.
+ */
+public interface Dialect {
+
+    /** {@code postgres} or {@code mysql} (MySQL and MariaDB share one dialect). */
+    String id();
+
+    /** Drops and recreates {@code table}, empty. */
+    void resetSchema(Connection connection, Table table) throws SQLException;
+
+    /** Deletes every row of {@code table}. */
+    void truncate(Connection connection, Table table) throws SQLException;
+
+    /** Maps a server error to a call outcome, by this dialect's SQLState / vendor-code table. */
+    Outcome classify(SQLException e);
+
+    /**
+     * Sets server-side bounds on this session so no statement or lock wait can hang a run.
+     * Durations are rounded up to what the server supports.
+     */
+    void applySessionBounds(Connection connection, Duration statementTimeout, Duration lockTimeout)
+            throws SQLException;
+
+    /** Server product version and the settings that change results (DESIGN.md, "Targets"). */
+    Map<String, String> serverSettings(Connection connection) throws SQLException;
+
+    /** The strategies this dialect can express, in catalogue order. */
+    List<StrategyDef> strategies();
+
+    /** The strategy with this id, if this dialect can express it. */
+    default Optional<StrategyDef> strategy(String id) {
+        return strategies().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.gocbench.engine;
+
+import java.sql.Connection;
+import java.util.Locale;
+
+/** Transaction isolation levels a run can ask for ({@code --isolation}). */
+public enum Isolation {
+    READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED),
+    REPEATABLE_READ(Connection.TRANSACTION_REPEATABLE_READ),
+    SERIALIZABLE(Connection.TRANSACTION_SERIALIZABLE);
+
+    private final int jdbcLevel;
+
+    Isolation(int jdbcLevel) {
+        this.jdbcLevel = jdbcLevel;
+    }
+
+    /** The {@link Connection} constant for this level. */
+    public int jdbcLevel() {
+        return jdbcLevel;
+    }
+
+    /** The name users type: {@code read-committed}, {@code repeatable-read}, {@code serializable}. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Parses a {@code --isolation} value; throws with the valid names when unknown. */
+    public static Isolation parse(String s) {
+        for (Isolation i : values()) {
+            if (i.cliName().equalsIgnoreCase(s.trim())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unknown isolation '" + s
+                + "': use read-committed, repeatable-read or serializable");
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.gocbench.results;
+
+import io.github.gocbench.outcome.Invariant;
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Verdict;
+import io.github.gocbench.target.TargetInfo;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One run's result document (DESIGN.md, "Results"). Written as JSON by {@link ResultsWriter}
+ * and read back by {@code goc report}, so every field is plain data.
+ *
+ * @param tool          always "goc-bench"
+ * @param toolVersion   goc-bench version
+ * @param time          when the run started (UTC)
+ * @param host          cores, JVM, OS
+ * @param target        server product, version, provision, settings
+ * @param config        strategy, workload, threads, keys, conditions
+ * @param totals        calls, seconds, calls/s
+ * @param outcomes      count per call outcome (every outcome present, zeros included)
+ * @param invariants    count per broken invariant (every invariant present, zeros included)
+ * @param latencyMicros latency percentiles of all calls, in microseconds
+ * @param retries       retries reported by the strategy, summed over calls
+ * @param race          per-round figures for race workloads, {@code null} for steady
+ * @param verdict       SAFE when no anomaly was seen and every invariant held
+ * @param firstAnomaly  the first anomaly seen, or {@code null}
+ * @param complete      false when the run was cut short (deadline, server lost, interrupted)
+ * @param note          why the run is incomplete, or {@code null}
+ */
+public record RunResult(
+        String tool,
+        String toolVersion,
+        Instant time,
+        HostInfo host,
+        TargetInfo target,
+        ConfigInfo config,
+        Totals totals,
+        Map<Outcome, Long> outcomes,
+        Map<Invariant, Long> invariants,
+        Latency latencyMicros,
+        long retries,
+        RaceFigures race,
+        Verdict verdict,
+        FirstAnomaly firstAnomaly,
+        boolean complete,
+        String note) {
+
+    /** Host facts: logical cores, JVM, OS. */
+    public record HostInfo(int cores, String jvm, String os) {
+    }
+
+    /** The run's configuration, flattened for JSON and CSV. */
+    public record ConfigInfo(String strategy, String workload, int threads, Integer rounds, Double durationSeconds,
+                             Double warmupSeconds, String keys, String isolation, boolean outerTx, boolean unique,
+                             boolean sideEffect, double churn) {
+    }
+
+    /** Calls counted, measured seconds, calls per second. */
+    public record Totals(long calls, double seconds, double callsPerSecond) {
+    }
+
+    /** Latency percentiles in microseconds. */
+    public record Latency(double p50, double p90, double p99, double p999, double max) {
+    }
+
+    /** Race workload figures: rounds run, rounds that saw at least one anomaly, and their rate. */
+    public record RaceFigures(int rounds, int roundsWithAnomaly, double anomalyRatePerRound) {
+    }
+
+    /**
+     * The first anomaly of a run.
+     *
+     * @param kind       an outcome or invariant name, e.g. DUPLICATE_KEY
+     * @param round      race round (1-based), or {@code null} for steady runs
+     * @param atMs       milliseconds since the run started
+     * @param sqlState   SQLState, when the anomaly was a server error
+     * @param vendorCode vendor error code, when the anomaly was a server error
+     * @param message    the server's message or a description of the broken invariant
+     */
+    public record FirstAnomaly(String kind, Integer round, long atMs, String sqlState, Integer vendorCode,
+                               String message) {
+    }
+
+    /** Number of anomalous calls plus broken invariants. */
+    public long anomalyCount() {
+        long n = 0;
+        for (Map.Entry<Outcome, Long> e : outcomes.entrySet()) {
+            if (e.getKey().isAnomaly()) {
+                n += e.getValue();
+            }
+        }
+        for (long v : invariants.values()) {
+            n += v;
+        }
+        return n;
+    }
+}

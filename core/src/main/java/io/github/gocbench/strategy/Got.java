@@ -1,0 +1,11 @@
+package io.github.gocbench.strategy;
+
+/**
+ * The good answer of a get-or-create call.
+ *
+ * @param id      the row's id
+ * @param created true when this call inserted the row
+ * @param retries how many times the strategy looped or retried before answering
+ */
+public record Got(long id, boolean created, int retries) {
+}

@@ -1,0 +1,24 @@
+package io.github.gocbench.strategy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One way of writing get-or-create for one dialect. Each implementation holds all of its SQL in
+ * its own file.
+ *
+ * <p>A strategy gets a connection that is either in autocommit mode, or (condition
+ * {@code --outer-tx}) inside an already-open transaction that the caller will commit; it must
+ * leave the connection in the same mode it found it. It answers with {@link Got}, or throws the
+ * {@link SQLException} the server raised (the dialect classifies it), or
+ * {@link NotFoundAfterConflictException} when it lost the insert race and then could not read the
+ * row.
+ */
+public interface Strategy {
+
+    /** The stable id users type, e.g. {@code naive}. */
+    String id();
+
+    /** Gets the row for {@code key}, creating it when missing. */
+    Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException;
+}
