@@ -1,11 +1,12 @@
 package io.github.gocbench.cli;
 
-import io.github.gocbench.target.Secrets;
 import io.github.gocbench.target.TargetUnavailableException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -19,6 +20,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@value ExitCodes#UNAVAILABLE}. Stack traces appear only with {@code --verbose}; passwords never.
  */
 final class Errors {
+
+    /** A password inside a JDBC URL: {@code password=...} or {@code //user:password@host}. */
+    private static final Pattern URL_PASSWORD =
+            Pattern.compile("(?i)(?:[?&;](?:password|pwd)=([^&;]*))|(?://[^/:@?&]+:([^@/]*)@)");
 
     private Errors() {
     }
@@ -35,7 +40,7 @@ final class Errors {
                         .limit(3).toList())).append("?)");
             }
             line.append("; see '").append(name).append(" --help'");
-            print(cmd.getErr(), mask(line.toString(), secrets(cmd, null)));
+            print(cmd.getErr(), mask(line.toString(), secrets(cmd, ex.getCommandLine().getParseResult())));
             return ExitCodes.BAD_INPUT;
         }
     }
@@ -93,6 +98,16 @@ final class Errors {
             if (p != null && !p.isEmpty()) {
                 s.add(p);
             }
+            String url = pr.matchedOptionValue("--db-url", null);
+            if (url != null) {
+                Matcher m = URL_PASSWORD.matcher(url);
+                while (m.find()) {
+                    String secret = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (secret != null && !secret.isEmpty()) {
+                        s.add(secret);
+                    }
+                }
+            }
         }
         for (var mixin : cmd.getCommandSpec().mixins().values()) {
             if (mixin.userObject() instanceof TargetOptions t && t.password() != null && !t.password().isEmpty()) {
@@ -102,10 +117,11 @@ final class Errors {
         return s;
     }
 
+    /** {@code text} with every secret replaced by {@code ****}. */
     static String mask(String text, List<String> secrets) {
-        String t = Secrets.maskUrl(text);
+        String t = text;
         for (String secret : secrets) {
-            t = Secrets.mask(t, secret);
+            t = io.github.gocbench.target.Secrets.mask(t, secret);
         }
         return t;
     }

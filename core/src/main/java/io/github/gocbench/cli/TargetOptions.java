@@ -17,9 +17,8 @@ final class TargetOptions {
     static final String PASSWORD_ENV = "GOC_DB_PASSWORD";
 
     @Option(names = "--db-url", paramLabel = "URL",
-            description = {"Use this server instead of an embedded one, e.g.",
-                    "jdbc:postgresql://127.0.0.1:5432/test?user=postgres or",
-                    "jdbc:mysql://127.0.0.1:3306/test?user=root (MySQL and MariaDB)."})
+            description = "Use this server instead of an embedded one: jdbc:postgresql://HOST:5432/DB for"
+                    + " postgres, jdbc:mysql://HOST:3306/DB for mariadb and mysql.")
     String url;
 
     @Option(names = "--db-user", paramLabel = "U", description = "User for --db-url (default: the URL's).")

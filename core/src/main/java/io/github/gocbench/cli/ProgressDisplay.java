@@ -1,0 +1,84 @@
+package io.github.gocbench.cli;
+
+import io.github.gocbench.engine.ProgressListener;
+import java.util.function.LongSupplier;
+
+/**
+ * Shows progress of runs longer than a second: on a terminal one line rewritten in place with
+ * {@code \r}; otherwise (CI logs, pipes) a plain line about every five seconds.
+ */
+final class ProgressDisplay {
+
+    private static final long FIRST_AFTER_MS = 1000;
+    private static final long PLAIN_EVERY_MS = 5000;
+
+    private final Terminal term;
+    private int shownWidth;
+    private long lastPlainAt = Long.MIN_VALUE;
+
+    ProgressDisplay(Terminal term) {
+        this.term = term;
+    }
+
+    /**
+     * A listener for one run.
+     *
+     * @param label     what is running, e.g. "[3/12] postgres naive race 8 threads"
+     * @param estimateMs the run's estimated length, used until the engine reports a fraction
+     * @param laterMs   estimated time of the runs still to come after this one
+     */
+    ProgressListener listener(String label, long estimateMs, LongSupplier laterMs) {
+        if (term.quiet()) {
+            return ProgressListener.NONE;
+        }
+        return p -> show(line(label, p, estimateMs, laterMs.getAsLong()), p.elapsedMs());
+    }
+
+    static String line(String label, ProgressListener.Progress p, long estimateMs, long laterMs) {
+        long elapsed = p.elapsedMs();
+        long left;
+        if (p.fraction() > 0.02) {
+            left = (long) (elapsed * (1 - p.fraction()) / p.fraction());
+        } else {
+            left = Math.max(0, estimateMs - elapsed);
+        }
+        StringBuilder sb = new StringBuilder(label);
+        sb.append("  ").append(p.phase());
+        sb.append(String.format("  %3d%%", Math.round(Math.min(1, Math.max(0, p.fraction())) * 100)));
+        sb.append("  elapsed ").append(Durations.clock(elapsed));
+        sb.append("  ~").append(Durations.clock(left + laterMs)).append(" left");
+        sb.append("  calls ").append(p.calls());
+        if (p.anomalies() > 0) {
+            sb.append("  anomalies ").append(p.anomalies());
+        }
+        return sb.toString();
+    }
+
+    private synchronized void show(String line, long elapsedMs) {
+        if (elapsedMs < FIRST_AFTER_MS) {
+            return;
+        }
+        if (term.tty()) {
+            String padded = line.length() < shownWidth ? line + " ".repeat(shownWidth - line.length()) : line;
+            term.err().print("\r" + padded);
+            term.err().flush();
+            shownWidth = line.length();
+        } else {
+            long now = System.nanoTime() / 1_000_000;
+            if (lastPlainAt == Long.MIN_VALUE || now - lastPlainAt >= PLAIN_EVERY_MS) {
+                lastPlainAt = now;
+                term.err().println(line);
+                term.err().flush();
+            }
+        }
+    }
+
+    /** Removes the progress line (on a terminal) so results print on a clean line. */
+    synchronized void clear() {
+        if (term.tty() && shownWidth > 0) {
+            term.err().print("\r" + " ".repeat(shownWidth) + "\r");
+            term.err().flush();
+            shownWidth = 0;
+        }
+    }
+}
