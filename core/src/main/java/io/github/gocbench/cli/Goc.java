@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Goc.ManifestVersion.class,
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {StrategiesCommand.class, RaceCommand.class, BenchCommand.class, ReplayCommand.class},
+        subcommands = {StrategiesCommand.class, RaceCommand.class, BenchCommand.class, ReplayCommand.class,
+                CompareCommand.class},
         description = {
                 "Hammers each way of writing get-or-create (look a row up by its key, insert it",
                 "if it is missing) with many threads against real PostgreSQL and MySQL/MariaDB",

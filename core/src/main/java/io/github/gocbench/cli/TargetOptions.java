@@ -39,8 +39,18 @@ final class TargetOptions {
 
     /** The target for {@code family}; throws {@link BadInputException} on inconsistent options. */
     TargetSpec spec(DbFamily family) {
+        return spec(family, false);
+    }
+
+    /**
+     * The target for {@code family}.
+     *
+     * @param pgVersionForPostgresOnly ignore {@code --pg-version} for other families (a command
+     *                                 that runs several databases), instead of refusing it
+     */
+    TargetSpec spec(DbFamily family, boolean pgVersionForPostgresOnly) {
         int pg = 0;
-        if (pgVersion != null) {
+        if (pgVersion != null && !(pgVersionForPostgresOnly && family != DbFamily.POSTGRES)) {
             if (family != DbFamily.POSTGRES) {
                 throw new BadInputException("--pg-version applies to --db postgres only, not " + family.cliName()
                         + ": drop it");
