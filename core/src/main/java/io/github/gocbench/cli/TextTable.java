@@ -63,11 +63,14 @@ final class TextTable {
     /** GitHub-flavoured Markdown, pipes in cells escaped. */
     String markdown() {
         int[] w = widths();
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Math.max(3, w[i]); // a Markdown rule needs three dashes
+        }
         StringBuilder sb = new StringBuilder();
         line(sb, escaped(header), w, " | ", "| ");
         List<String> rule = new ArrayList<>();
         for (int i = 0; i < w.length; i++) {
-            String dashes = "-".repeat(Math.max(3, w[i]));
+            String dashes = "-".repeat(w[i]);
             rule.add(rightAligned[i] ? dashes.substring(1) + ":" : dashes);
         }
         line(sb, rule, w, " | ", "| ");
