@@ -31,7 +31,7 @@ final class ProgressDisplay {
         if (term.quiet()) {
             return ProgressListener.NONE;
         }
-        return p -> show(line(label, p, estimateMs, laterMs.getAsLong()), p.elapsedMs());
+        return p -> show(line(label, p, estimateMs, laterMs.getAsLong()), p.elapsedMs(), p.fraction() >= 1.0);
     }
 
     static String line(String label, ProgressListener.Progress p, long estimateMs, long laterMs) {
@@ -54,7 +54,7 @@ final class ProgressDisplay {
         return sb.toString();
     }
 
-    private synchronized void show(String line, long elapsedMs) {
+    private synchronized void show(String line, long elapsedMs, boolean finished) {
         if (elapsedMs < FIRST_AFTER_MS) {
             return;
         }
@@ -63,7 +63,7 @@ final class ProgressDisplay {
             term.err().print("\r" + padded);
             term.err().flush();
             shownWidth = line.length();
-        } else {
+        } else if (!finished) { // in a log, a finished run is reported by its result line instead
             long now = System.nanoTime() / 1_000_000;
             if (lastPlainAt == Long.MIN_VALUE || now - lastPlainAt >= PLAIN_EVERY_MS) {
                 lastPlainAt = now;

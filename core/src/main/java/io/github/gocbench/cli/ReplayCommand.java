@@ -117,7 +117,7 @@ final class ReplayCommand implements java.util.concurrent.Callable<Integer> {
 
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
         if (targetSpec.url() == null) {
-            term.note("starting embedded " + family.cliName() + "...");
+            term.note(Sweep.startingNote(targetSpec));
         }
         try (Target t = Targets.open(targetSpec)) {
             Replay replay = new Replay(t, def, conditions.noUnique ? NO_UNIQUE : UNIQUE, isolation,

@@ -21,10 +21,10 @@ final class ResultReport {
 
     /** The table plus first-anomaly and incompleteness lines. */
     static String table(List<RunResult> results) {
-        TextTable t = new TextTable("db", "strategy", "workload", "threads", "calls", "calls/s", "p50 ms", "p99 ms",
-                "outcomes", "invariants broken", "verdict").right(3, 4, 5, 6, 7);
+        TextTable t = new TextTable("strategy", "workload", "threads", "calls", "calls/s", "p50 ms", "p99 ms",
+                "outcomes", "invariants broken", "verdict").right(2, 3, 4, 5, 6);
         for (RunResult r : results) {
-            t.row(r.target() == null ? "" : r.target().family().cliName(), r.config().strategy(), workload(r),
+            t.row(r.config().strategy(), workload(r),
                     r.config().threads(), r.totals().calls(), rate(r.totals().callsPerSecond()),
                     ms(r.latencyMicros() == null ? Double.NaN : r.latencyMicros().p50()),
                     ms(r.latencyMicros() == null ? Double.NaN : r.latencyMicros().p99()), outcomes(r.outcomes()),
@@ -35,11 +35,11 @@ final class ResultReport {
             String first = firstAnomaly(r);
             if (first != null) {
                 sb.append("first anomaly (").append(r.config().strategy()).append(", ")
-                        .append(r.config().threads()).append(" threads): ").append(first).append('\n');
+                        .append(threads(r.config().threads())).append("): ").append(first).append('\n');
             }
             if (!r.complete()) {
-                sb.append("incomplete (").append(r.config().strategy()).append(", ").append(r.config().threads())
-                        .append(" threads): ").append(r.note() == null ? "cut short" : r.note()).append('\n');
+                sb.append("incomplete (").append(r.config().strategy()).append(", ")
+                        .append(threads(r.config().threads())).append("): ").append(r.note() == null ? "cut short" : r.note()).append('\n');
             }
         }
         return sb.toString();
@@ -49,7 +49,7 @@ final class ResultReport {
     static String quietLine(RunResult r) {
         StringBuilder sb = new StringBuilder();
         sb.append(r.target() == null ? "" : r.target().family().cliName() + " ").append(r.config().strategy())
-                .append(' ').append(workload(r)).append(' ').append(r.config().threads()).append(" threads: ")
+                .append(' ').append(workload(r)).append(' ').append(threads(r.config().threads())).append(": ")
                 .append(verdict(r));
         String anomalies = anomalies(r);
         if (!anomalies.isEmpty()) {
@@ -76,6 +76,11 @@ final class ResultReport {
             }
         });
         return String.join(" ", parts);
+    }
+
+    /** "1 thread", "8 threads". */
+    static String threads(int n) {
+        return n + (n == 1 ? " thread" : " threads");
     }
 
     static String workload(RunResult r) {

@@ -91,10 +91,19 @@ final class Sweep {
 
     private static Target open(TargetSpec spec, Terminal term) throws TargetUnavailableException {
         if (spec.url() == null) {
-            term.note("starting embedded " + spec.family().cliName()
-                    + (spec.pgVersion() > 0 ? " " + spec.pgVersion() : "") + "...");
+            term.note(startingNote(spec));
         }
         return Targets.open(spec);
+    }
+
+    /** What the user waits for while a server is provided: an embedded server or a container. */
+    static String startingNote(TargetSpec spec) {
+        if (spec.family() == io.github.gocbench.target.DbFamily.MYSQL
+                || spec.provision() == io.github.gocbench.target.Provision.CONTAINER) {
+            return "starting " + spec.family().cliName() + " container...";
+        }
+        return "starting embedded " + spec.family().cliName() + (spec.pgVersion() > 0 ? " " + spec.pgVersion() : "")
+                + "...";
     }
 
     /** "postgres naive race 8 threads outer-tx", for progress lines. */
@@ -106,7 +115,7 @@ final class Sweep {
         } else {
             sb.append(" race");
         }
-        sb.append(' ').append(c.workload().threads()).append(c.workload().threads() == 1 ? " thread" : " threads");
+        sb.append(' ').append(ResultReport.threads(c.workload().threads()));
         if (c.conditions().outerTx()) {
             sb.append(" outer-tx");
         }
