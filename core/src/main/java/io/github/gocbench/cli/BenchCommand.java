@@ -23,22 +23,25 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = BoundsOptions.Defaults.class,
         description = {
-                "Measure throughput: for each strategy and each thread count, threads call get-or-create"
-                        + " freely for --duration after a --warmup, on keys chosen by --keys. Calls are still"
-                        + " classified, so anomalies under load show up too.",
+                "Measure throughput. For each strategy and thread count, threads call",
+                "get-or-create freely for --duration after a --warmup, on keys chosen by",
+                "--keys; one result per run. Calls are still classified, so anomalies under",
+                "load show up too.",
                 "",
                 "Keys (--keys):",
                 "  hot          one key for every call (maximum contention)",
                 "  hotset:K     K keys, chosen uniformly (e.g. hotset:1000)",
-                "  uniform:K    K keys, chosen uniformly, meant for large K (little contention)",
+                "  uniform:K    K keys, chosen uniformly; meant for large K (little contention)",
                 "  zipf:K:s     K keys, Zipf-distributed with exponent s (e.g. zipf:10000:1.1)",
                 "  new          a key never used before on every call (always an insert)",
-                "Add --churn P to delete the row after use with probability P, so keys go missing again.",
+                "--churn P deletes the row after use with probability P, so keys go missing",
+                "again (the seed blog's workload deletes every time).",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  goc bench --db postgres --strategy all --threads 1,2,4,8 --duration 10s",
-                "  goc bench --db mariadb --strategy upsert --keys zipf:10000:1.1 --churn 0.1 --json bench.json",
+                "  goc bench --db mariadb --strategy upsert --keys zipf:10000:1.1 --churn 0.1",
+                "            --json bench.json",
                 "",
                 "Exit codes: 0 done; 1 anomalies found with --fail-on-anomaly; 2 bad input;",
                 "            3 database unavailable or the run failed."})

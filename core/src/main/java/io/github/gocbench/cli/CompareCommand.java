@@ -36,25 +36,29 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = BoundsOptions.Defaults.class,
         description = {
-                "The main job: compare every strategy on each database. For each strategy the database offers:",
-                "  - a race (8 threads released together on a fresh key each round) in autocommit, and one",
-                "    inside an outer transaction (--outer-tx): finds the anomalies;",
-                "  - steady runs on one hot key and on hotset:1000 at each thread count: measures calls/s.",
-                "Prints a table per database (strategy, verdict, race verdicts, dup/other anomalies, calls/s)"
-                        + " and writes results/<UTC yyyyMMdd-HHmmss>/ with results.json, results.csv and"
-                        + " summary.md; results/latest points at the newest folder. Existing folders are never"
-                        + " overwritten.",
-                "Default: 1000 race rounds, threads 1,2,4,8,16, 8s per steady run after 2s warm-up"
-                        + " (several minutes per database). --quick: 200 rounds, threads 1,2,4,8, 2s after 1s.",
+                "The main job: compare every strategy on each database. For each strategy",
+                "the database offers:",
+                "  - a race (8 threads released together on a fresh key each round), in",
+                "    autocommit and inside an outer transaction: finds the anomalies;",
+                "  - steady runs on one hot key and on hotset:1000 at each thread count:",
+                "    measures calls/s.",
+                "Prints a table per database (strategy, verdict, race verdicts, dup/other",
+                "anomalies, calls/s) and writes results/<UTC yyyyMMdd-HHmmss>/ with",
+                "results.json, results.csv and summary.md; results/latest points at the",
+                "newest folder. An existing folder is never overwritten.",
+                "Default: 1000 race rounds, threads 1,2,4,8,16, 8s per steady run after a 2s",
+                "warm-up (several minutes per database). --quick: 200 rounds, threads",
+                "1,2,4,8, 2s after 1s.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  goc compare --quick",
                 "  goc compare --db postgres --pg-version 16",
-                "  goc compare --db mariadb --db-url jdbc:mysql://127.0.0.1:3306/test?user=root --out /tmp/results",
+                "  goc compare --db mariadb --out /tmp/results",
+                "              --db-url jdbc:mysql://127.0.0.1:3306/test?user=root",
                 "",
-                "Exit codes: 0 done; 2 bad input; 3 a database was unavailable (the others still ran and were"
-                        + " written)."})
+                "Exit codes: 0 done; 2 bad input; 3 a database was unavailable (the others",
+                "            still ran and were written)."})
 final class CompareCommand implements Callable<Integer> {
 
     @ParentCommand

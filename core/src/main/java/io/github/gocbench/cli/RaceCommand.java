@@ -18,22 +18,25 @@ import picocli.CommandLine.Spec;
 @Command(name = "race", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = BoundsOptions.Defaults.class,
         description = {
-                "Find anomalies: each round takes a fresh key and releases all threads at the same instant"
-                        + " (a barrier) on it, so every round is a race on a missing row.",
-                "Every call is classified (CREATED, FOUND, or an anomaly such as DUPLICATE_KEY), the table is"
-                        + " checked afterwards (one row per key, no double create, one id per key), and the"
-                        + " verdict is SAFE only when nothing went wrong.",
+                "Find anomalies. Each round takes a fresh key and releases all threads at",
+                "the same instant (a barrier) on it, so every round is a race on a missing",
+                "row. Every call is classified (CREATED, FOUND, or an anomaly such as",
+                "DUPLICATE_KEY); afterwards the table is checked (one row per key, no double",
+                "create, one id per key). The verdict is SAFE only when nothing went wrong.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  goc race --db postgres --strategy naive                 the seed blog's problem: UNSAFE",
-                "  goc race --db postgres --strategy transactional --outer-tx --isolation repeatable-read",
-                "  goc race --db mariadb --strategy upsert --rounds 2000 --fail-on-anomaly --json race.json",
-                "  goc race --db postgres --db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
-                        + " --strategy upsert",
+                "  goc race --db postgres --strategy naive           (the blog's problem: UNSAFE)",
+                "  goc race --db postgres --strategy transactional --outer-tx",
+                "           --isolation repeatable-read",
+                "  goc race --db mariadb --strategy upsert --rounds 2000 --fail-on-anomaly",
+                "           --json race.json",
+                "  goc race --db postgres --strategy upsert",
+                "           --db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
                 "",
-                "Exit codes: 0 done (also when anomalies were found); 1 anomalies found with --fail-on-anomaly;",
-                "            2 bad input; 3 database unavailable or the run failed."})
+                "Exit codes: 0 done (also when anomalies were found); 1 anomalies found, with",
+                "            --fail-on-anomaly; 2 bad input; 3 database unavailable or the",
+                "            run failed."})
 final class RaceCommand implements Callable<Integer> {
 
     @ParentCommand

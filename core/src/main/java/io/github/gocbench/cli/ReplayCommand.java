@@ -49,14 +49,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = BoundsOptions.Defaults.class,
         description = {
-                "Replay the seed blog post's experiment, 'python manage.py sync_myapp 1 1 1 1 1': one thread per"
-                        + " ID, all released at the same instant; each gets-or-creates its ID, prints"
-                        + " '<row id> <created>' as the blog's Python did (e.g. '1 True', '1 False'), then deletes"
-                        + " the row it got, like the blog's instance.delete().",
-                "A thread whose call failed prints its outcome and the database's message instead, e.g.",
-                "  thread 3 (my_id=1): DUPLICATE_KEY - ERROR: duplicate key value violates unique constraint"
-                        + " ... [23505]",
-                "Lines appear in the order the threads finish. The race is real, so repeated replays differ.",
+                "Replay the seed blog post's 'python manage.py sync_myapp 1 1 1 1 1': one",
+                "thread per ID, all released at the same instant. Each gets-or-creates its ID,",
+                "prints '<row id> <created>' as the blog's Python did ('1 True', '1 False'),",
+                "then deletes the row it got, like the blog's instance.delete(). A thread",
+                "whose call failed prints its outcome and the database's message instead:",
+                "  thread 3 (my_id=1): DUPLICATE_KEY - ERROR: duplicate key value ... [23505]",
+                "Lines appear in the order the threads finish; the race is real, so replays",
+                "differ. --side-effect also prints how often something_special() ran per ID.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -17,10 +17,11 @@ import picocli.CommandLine.Spec;
 /** {@code goc strategies}: the strategy ids per dialect, with one line each. Needs no server. */
 @Command(name = "strategies",
         description = {
-                "List the get-or-create strategies each database offers, with one line each.",
-                "A strategy is one way of writing get-or-create; its id is what you pass to --strategy."
-                        + " MySQL and MariaDB share one dialect. A strategy a database cannot express"
-                        + " (e.g. insert-ignore on PostgreSQL) is listed as not available. No server is started.",
+                "List the get-or-create strategies each database offers, one line each. A",
+                "strategy is one way of writing get-or-create; its id is what --strategy",
+                "takes. MySQL and MariaDB share one dialect. A strategy a database cannot",
+                "express (e.g. insert-ignore on PostgreSQL) is listed as not available.",
+                "No server is started.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {"  goc strategies", "  goc strategies --db mariadb",
