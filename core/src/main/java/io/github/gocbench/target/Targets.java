@@ -50,6 +50,13 @@ public final class Targets {
             throw new IllegalArgumentException("--pg-version " + spec.pgVersion()
                     + " is not available: use 14, 15, 16, 17 or 18");
         }
-        throw new TargetUnavailableException("embedded and container targets are not available yet");
+        if (spec.provision() == Provision.CONTAINER || family == DbFamily.MYSQL) {
+            throw new TargetUnavailableException("container targets are not available yet");
+        }
+        return switch (family) {
+            case POSTGRES -> EmbeddedPostgresServer.shared(spec.pgVersion()).target();
+            case MARIADB -> throw new TargetUnavailableException("embedded MariaDB is not available yet");
+            case MYSQL -> throw new IllegalStateException("unreachable");
+        };
     }
 }
