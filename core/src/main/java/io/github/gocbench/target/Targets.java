@@ -55,7 +55,7 @@ public final class Targets {
         }
         return switch (family) {
             case POSTGRES -> EmbeddedPostgresServer.shared(spec.pgVersion()).target();
-            case MARIADB -> throw new TargetUnavailableException("embedded MariaDB is not available yet");
+            case MARIADB -> EmbeddedMariaDbServer.shared().target();
             case MYSQL -> throw new IllegalStateException("unreachable");
         };
     }
