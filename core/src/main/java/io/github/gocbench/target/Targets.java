@@ -46,12 +46,13 @@ public final class Targets {
             throw new TargetUnavailableException("no URL given for --db " + family.cliName()
                     + ": pass --db-url " + JdbcUrl.example(family));
         }
-        if (spec.pgVersion() != 0 && (spec.pgVersion() < 14 || spec.pgVersion() > 18)) {
+        if (family == DbFamily.POSTGRES && spec.pgVersion() != 0
+                && (spec.pgVersion() < 14 || spec.pgVersion() > 18)) {
             throw new IllegalArgumentException("--pg-version " + spec.pgVersion()
                     + " is not available: use 14, 15, 16, 17 or 18");
         }
         if (spec.provision() == Provision.CONTAINER || family == DbFamily.MYSQL) {
-            throw new TargetUnavailableException("container targets are not available yet");
+            return ContainerServer.shared(family, spec.pgVersion()).target();
         }
         return switch (family) {
             case POSTGRES -> EmbeddedPostgresServer.shared(spec.pgVersion()).target();
