@@ -95,6 +95,9 @@ final class EmbeddedMariaDbServer implements EmbeddedServer {
         Path done = binRoot.resolve(name + ".complete");
         try (RandomAccessFile lockFile = new RandomAccessFile(binRoot.resolve(name + ".lock").toFile(), "rw");
              FileLock lock = lockFile.getChannel().lock()) {
+            if (!lock.isValid()) {
+                throw new IOException("lost the lock on " + binRoot.resolve(name + ".lock"));
+            }
             if (!Files.exists(done)) {
                 EmbeddedServers.deleteTree(bin);
                 Util.extractFromClasspathToFile(location, bin.toFile());

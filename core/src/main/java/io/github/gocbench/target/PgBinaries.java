@@ -108,11 +108,13 @@ final class PgBinaries {
         }
     }
 
-    /** {@code ./mvnw} in the working directory, else {@code mvn} on the PATH, else null. */
+    /** {@code mvnw} in the working directory or one above it, else {@code mvn} on the PATH, else null. */
     private static List<String> findMaven() {
-        Path wrapper = Path.of("mvnw").toAbsolutePath();
-        if (Files.isExecutable(wrapper)) {
-            return List.of(wrapper.toString());
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path wrapper = dir.resolve("mvnw");
+            if (Files.isExecutable(wrapper)) {
+                return List.of(wrapper.toString());
+            }
         }
         String path = System.getenv("PATH");
         if (path != null) {
