@@ -16,8 +16,12 @@ final class Logging {
     private Logging() {
     }
 
-    /** Root at INFO, goc-bench itself at DEBUG, embedded servers and Testcontainers at INFO. */
+    /**
+     * Root at INFO, goc-bench itself at DEBUG, embedded servers and Testcontainers at INFO, and
+     * the embedded servers' own output (initdb, postgres, mariadbd) passed through to the log.
+     */
     static void verbose() {
+        io.github.gocbench.target.Targets.setVerbose(true);
         if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext)) {
             return; // another SLF4J binding on the class path: leave it alone
         }
