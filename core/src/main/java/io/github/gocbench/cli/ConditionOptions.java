@@ -45,21 +45,4 @@ final class ConditionOptions {
     Conditions conditions(double churn) {
         return new Conditions(isolation(), outerTx, !noUnique, sideEffect, churn);
     }
-
-    /** A short description for headings: "read-committed, outer-tx", or "autocommit". */
-    String describe(double churn) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(isolation == null ? "default isolation" : isolation().cliName());
-        sb.append(outerTx ? ", outer-tx" : ", autocommit");
-        if (noUnique) {
-            sb.append(", no-unique");
-        }
-        if (sideEffect) {
-            sb.append(", side-effect");
-        }
-        if (churn > 0) {
-            sb.append(", churn ").append(churn);
-        }
-        return sb.toString();
-    }
 }

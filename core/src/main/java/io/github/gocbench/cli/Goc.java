@@ -4,10 +4,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code goc} command line: finds get-or-create anomalies and measures throughput of each
@@ -54,9 +52,6 @@ import picocli.CommandLine.Spec;
                 "            3 database unavailable, or the run could not be carried out.",
                 "Run 'goc COMMAND --help' for the options of a command."})
 public final class Goc implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
 
     private boolean verbose;
     private boolean quiet;

@@ -59,6 +59,11 @@ final class ProgressDisplay {
             return;
         }
         if (term.tty()) {
+            // A line wider than the terminal wraps, and \r then rewrites only its last part.
+            int width = terminalWidth() - 1;
+            if (line.length() > width) {
+                line = line.substring(0, Math.max(10, width - 3)) + "...";
+            }
             String padded = line.length() < shownWidth ? line + " ".repeat(shownWidth - line.length()) : line;
             term.err().print("\r" + padded);
             term.err().flush();
@@ -70,6 +75,16 @@ final class ProgressDisplay {
                 term.err().println(line);
                 term.err().flush();
             }
+        }
+    }
+
+    /** $COLUMNS when the shell exports it, else 100. */
+    private static int terminalWidth() {
+        try {
+            String c = System.getenv("COLUMNS");
+            return c == null ? 100 : Math.max(40, Integer.parseInt(c.trim()));
+        } catch (NumberFormatException e) {
+            return 100;
         }
     }
 
