@@ -143,7 +143,6 @@ final class RaceRun {
 
     private void tally(long now) {
         lastRoundEndNanos = now;
-        roundsRun = round;
         boolean anomaly = false;
         long surplus = 0;
         int counted = 0;
@@ -159,6 +158,7 @@ final class RaceRun {
         if (counted < outcomes.length) {
             return; // cut short: a partial round proves nothing about the others
         }
+        roundsRun = round;
         long dc;
         long im;
         if (churn) {

@@ -66,15 +66,15 @@ final class Watchdog implements Runnable {
             }
             if (now - nextProgress >= 0) {
                 nextProgress = now + TimeUnit.SECONDS.toNanos(1);
+                beforeProgress.run();
                 report();
             }
         }
     }
 
-    /** Sends one progress snapshot (also used for the final one). */
+    /** Sends one progress snapshot of the current phase (also used for the final one). */
     void report() {
         try {
-            beforeProgress.run();
             listener.progress(new ProgressListener.Progress(control.phase(), control.fraction(),
                     control.elapsedMs(), control.calls.sum(), control.anomalies.sum()));
         } catch (RuntimeException e) {
