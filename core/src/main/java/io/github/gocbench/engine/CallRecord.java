@@ -20,6 +20,8 @@ final class CallRecord {
     int ledgerFlags;
     /** The run was being cut short and this call was cancelled: it is not counted. */
     boolean cancelled;
+    /** The connection was aborted or broke during the call: reconnect before the next one. */
+    boolean needsReconnect;
 
     void reset(long key) {
         this.key = key;
@@ -32,5 +34,6 @@ final class CallRecord {
         endNanos = 0;
         ledgerFlags = 0;
         cancelled = false;
+        needsReconnect = false;
     }
 }

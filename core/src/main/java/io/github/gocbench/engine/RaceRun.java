@@ -94,6 +94,7 @@ final class RaceRun {
             invocations[w.index] = c.invocations;
             ledgerFlags[w.index] = c.ledgerFlags;
             w.count(c, false, round);
+            w.recover(c);
         }
     }
 

@@ -60,6 +60,7 @@ final class SteadyRun {
                 w.count(c, true, null);
                 lastCallEndNanos.lazySet(w.index, c.endNanos);
             }
+            w.recover(c);
         }
     }
 

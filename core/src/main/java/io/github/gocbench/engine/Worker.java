@@ -95,10 +95,9 @@ final class Worker {
      * Runs one call on {@code key}. With a ledger, the call's answer is checked against it
      * ({@code slot} is the key's ledger slot) and churn deletes are recorded in it.
      *
-     * @return this worker's reused record of the call
-     * @throws TargetLostException when the connection broke and a new one could not be opened
+     * @return this worker's reused record of the call; pass it to {@link #recover} after counting
      */
-    CallRecord execute(long key, KeyLedger ledger, int slot) throws TargetLostException {
+    CallRecord execute(long key, KeyLedger ledger, int slot) {
         CallRecord c = call;
         c.reset(key);
         invocations = 0;
@@ -143,6 +142,9 @@ final class Worker {
         } catch (SQLException e) {
             Outcome o = e instanceof NotFoundAfterConflictException
                     ? Outcome.NOT_FOUND_AFTER_CONFLICT : dialect.classify(e);
+            if (o == null) {
+                o = Outcome.OTHER;
+            }
             c.outcome = o;
             c.failure = Failure.of(o, e);
             broken = o == Outcome.CONNECTION_LOST || !cleanUp();
@@ -167,10 +169,20 @@ final class Worker {
         } else if (reason == CANCELLED) {
             c.cancelled = true;
         }
-        if (reason != NOT_ABORTED || broken) {
+        c.needsReconnect = reason != NOT_ABORTED || broken;
+        return c;
+    }
+
+    /**
+     * Opens a new connection when the last call left this one unusable (aborted or broken);
+     * call after counting the call.
+     *
+     * @throws TargetLostException when no new connection could be opened
+     */
+    void recover(CallRecord c) throws TargetLostException {
+        if (c.needsReconnect) {
             reconnect();
         }
-        return c;
     }
 
     /** Counts {@code c} (outcome, latency, retries; side effects and ledger flags when asked). */
