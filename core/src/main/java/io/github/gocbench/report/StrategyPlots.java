@@ -60,6 +60,16 @@ final class StrategyPlots {
 
     private static final StandardChartTheme THEME = theme();
 
+    /** How a value axis is scaled. */
+    enum Scale {
+        /** Always linear, from zero. */
+        LINEAR,
+        /** Log when the values span more than {@link #LOG_RATIO}, else linear. */
+        AUTO,
+        /** Log whenever all values are positive (latency), else linear. */
+        LOG
+    }
+
     private StrategyPlots() {
     }
 
@@ -87,7 +97,7 @@ final class StrategyPlots {
      * @param series strategy id → (threads → value); strategies are ordered by {@link Palette#strategyOrder()}
      */
     static JFreeChart lines(String title, String subtitle, String yLabel, Map<String, SortedMap<Integer, Double>> series,
-                            NumberFormat yFormat, boolean allowLog) {
+                            NumberFormat yFormat, Scale scale) {
         TreeSet<Integer> threads = new TreeSet<>();
         List<Double> values = new java.util.ArrayList<>();
         series.values().forEach(m -> {
@@ -99,9 +109,9 @@ final class StrategyPlots {
             String category = threads.isEmpty() ? "" : threads.first() + (threads.first() == 1 ? " thread" : " threads");
             return bars(title, subtitle, "", yLabel, strategies, List.of(category),
                     (s, c) -> series.get(s).isEmpty() ? null : series.get(s).values().iterator().next(), yFormat,
-                    allowLog);
+                    scale);
         }
-        boolean log = allowLog && needsLog(values);
+        boolean log = useLog(scale, values);
         XYSeriesCollection data = new XYSeriesCollection();
         for (String s : strategies) {
             XYSeries xy = new XYSeries(s, true, false);
@@ -136,7 +146,7 @@ final class StrategyPlots {
      */
     static JFreeChart bars(String title, String subtitle, String categoryLabel, String yLabel, List<String> strategies,
                            List<String> categories, BiFunction<String, String, Double> value, NumberFormat yFormat,
-                           boolean allowLog) {
+                           Scale scale) {
         List<String> ordered = strategies.stream().sorted(Palette.strategyOrder()).toList();
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<Double> values = new java.util.ArrayList<>();
@@ -149,11 +159,10 @@ final class StrategyPlots {
                 }
             }
         }
-        boolean log = allowLog && needsLog(values);
+        boolean log = useLog(scale, values);
         BarRenderer r = new BarRenderer();
         r.setIncludeBaseInRange(!log);
         r.setItemMargin(0.04);
-        r.setDrawBarOutline(false);
         CategoryAxis x = new CategoryAxis(categoryLabel.isEmpty() ? null : categoryLabel);
         x.setCategoryMargin(0.25);
         CategoryPlot plot = new CategoryPlot(data, x, valueAxis(yLabel, values, log, yFormat), r);
@@ -162,10 +171,27 @@ final class StrategyPlots {
         plot.setRangeGridlineStroke(GRID_STROKE);
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
+        r.setDrawBarOutline(true);
         for (int i = 0; i < ordered.size(); i++) {
-            r.setSeriesPaint(i, Palette.colorOf(ordered.get(i)));
+            Palette.Look look = Palette.lookOf(ordered.get(i));
+            r.setSeriesPaint(i, look.color());
+            // past the eighth strategy colours repeat: such bars get a dark outline in the line's dash
+            boolean repeat = look.index() >= Palette.OKABE_ITO.size();
+            r.setSeriesOutlinePaint(i, repeat ? INK : look.color());
+            r.setSeriesOutlineStroke(i, repeat ? look.stroke() : new BasicStroke(0.5f));
         }
         return chart;
+    }
+
+    private static boolean useLog(Scale scale, List<Double> values) {
+        switch (scale) {
+            case AUTO:
+                return needsLog(values);
+            case LOG:
+                return !values.isEmpty() && values.stream().allMatch(v -> v > 0 && !v.isInfinite());
+            default:
+                return false;
+        }
     }
 
     private static ValueAxis valueAxis(String label, List<Double> values, boolean log, NumberFormat format) {
@@ -183,10 +209,12 @@ final class StrategyPlots {
             return y;
         }
         NumberAxis y = new NumberAxis(label);
-        y.setAutoRangeIncludesZero(true);
         y.setNumberFormatOverride(format);
-        y.setAutoRangeMinimumSize(values.stream().anyMatch(v -> v > 0) ? 1e-9 : 1.0);
-        y.setUpperMargin(0.08);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        double upper = max > 0 ? max * 1.08 : 1.0;
+        // from just below zero, so that points at zero sit visibly above the axis line
+        y.setRange(min - 0.025 * (upper - min), upper);
         return y;
     }
 

@@ -76,7 +76,7 @@ public final class ThroughputChart {
         });
         return StrategyPlots.lines("Throughput — " + g.server(),
                 "keys " + g.keys() + " · " + g.condition() + " · higher is better",
-                "throughput (calls/s)", series, new DecimalFormat("#,##0.##"), true);
+                "throughput (calls/s)", series, new DecimalFormat("#,##0.##"), StrategyPlots.Scale.AUTO);
     }
 
     private static String keys(String keys) {
