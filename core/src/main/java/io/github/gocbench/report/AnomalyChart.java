@@ -1,7 +1,6 @@
 package io.github.gocbench.report;
 
 import io.github.gocbench.results.RunResult;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +41,10 @@ public final class AnomalyChart {
                 continue;
             }
             String id = RunLabels.slug("anomaly", g.server(), g.workload(), g.condition());
-            String unit = g.isRace() ? "rounds with an anomaly" : "anomalies per 100 calls";
-            out.add(new ChartWriter.Drawing(ChartKind.ANOMALY, id, draw(g, runs),
+                        out.add(new ChartWriter.Drawing(ChartKind.ANOMALY, id, draw(g, runs),
                     "Share of " + (g.isRace() ? "race rounds that saw at least one anomaly" : "calls that were anomalies")
                             + " on " + g.server() + ", " + g.workload() + ", " + g.condition()
-                            + "; lower is better. Strategies at 0 % share the baseline: the verdict grid names them ("
-                            + unit + ").",
+                            + "; lower is better. Strategies marked \"(all 0)\" saw none and share the baseline.",
                     StrategyPlots.WIDTH, StrategyPlots.HEIGHT));
         }
         return out;
@@ -74,7 +71,7 @@ public final class AnomalyChart {
         String what = g.isRace() ? "race" + (rounds == null ? "" : ", " + rounds + " rounds per run") : g.workload();
         return StrategyPlots.lines("Anomaly rate — " + g.server(),
                 what + " · " + g.condition() + " · lower is better",
-                g.isRace() ? "rounds with an anomaly (%)" : "anomalies per 100 calls (%)", series,
-                new DecimalFormat("0.##"), StrategyPlots.Scale.LINEAR);
+                g.isRace() ? "rounds with an anomaly (%)" : "anomalous calls (%)", series,
+                StrategyPlots.Scale.LINEAR);
     }
 }

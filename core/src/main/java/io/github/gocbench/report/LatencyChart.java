@@ -1,7 +1,6 @@
 package io.github.gocbench.report;
 
 import io.github.gocbench.results.RunResult;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +62,6 @@ public final class LatencyChart {
                 new ArrayList<>(sums.keySet()), PERCENTILES, (s, p) -> {
                     double[] v = sums.get(s);
                     return v[PERCENTILES.indexOf(p)] / v[3];
-                }, new DecimalFormat("#,##0.##"), StrategyPlots.Scale.LOG);
+                }, StrategyPlots.Scale.LOG);
     }
 }

@@ -4,9 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.text.DecimalFormat;
-import java.text.NumberFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -97,7 +98,7 @@ final class StrategyPlots {
      * @param series strategy id → (threads → value); strategies are ordered by {@link Palette#strategyOrder()}
      */
     static JFreeChart lines(String title, String subtitle, String yLabel, Map<String, SortedMap<Integer, Double>> series,
-                            NumberFormat yFormat, Scale scale) {
+                            Scale scale) {
         TreeSet<Integer> threads = new TreeSet<>();
         List<Double> values = new java.util.ArrayList<>();
         series.values().forEach(m -> {
@@ -108,24 +109,25 @@ final class StrategyPlots {
         if (threads.size() <= 1) {
             String category = threads.isEmpty() ? "" : threads.first() + (threads.first() == 1 ? " thread" : " threads");
             return bars(title, subtitle, "", yLabel, strategies, List.of(category),
-                    (s, c) -> series.get(s).isEmpty() ? null : series.get(s).values().iterator().next(), yFormat,
-                    scale);
+                    (s, c) -> series.get(s).isEmpty() ? null : series.get(s).values().iterator().next(), scale);
         }
         boolean log = useLog(scale, values);
         XYSeriesCollection data = new XYSeriesCollection();
         for (String s : strategies) {
-            XYSeries xy = new XYSeries(s, true, false);
+            // a strategy that stays at zero hides under others drawn at zero: the legend says so
+            boolean allZero = series.get(s).values().stream().allMatch(v -> v == 0);
+            XYSeries xy = new XYSeries(allZero && !log ? s + " (all 0)" : s, true, false);
             series.get(s).forEach(xy::add);
             data.addSeries(xy);
         }
         LogAxis x = new LogAxis("threads (log scale)");
         x.setBase(2);
         x.setTickUnit(new NumberTickUnit(1));
-        x.setNumberFormatOverride(new DecimalFormat("0"));
+        x.setNumberFormatOverride(new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         x.setMinorTickMarksVisible(false);
         x.setRange(threads.first() / 1.25, threads.last() * 1.25);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        XYPlot plot = new XYPlot(data, x, valueAxis(yLabel, values, log, yFormat), r);
+        XYPlot plot = new XYPlot(data, x, valueAxis(yLabel, values, log), r);
         plot.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = finish(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true), subtitle);
         plot.setDomainGridlineStroke(GRID_STROKE);
@@ -145,8 +147,7 @@ final class StrategyPlots {
      * @param value (strategy, category) → value, or {@code null} when there is none
      */
     static JFreeChart bars(String title, String subtitle, String categoryLabel, String yLabel, List<String> strategies,
-                           List<String> categories, BiFunction<String, String, Double> value, NumberFormat yFormat,
-                           Scale scale) {
+                           List<String> categories, BiFunction<String, String, Double> value, Scale scale) {
         List<String> ordered = strategies.stream().sorted(Palette.strategyOrder()).toList();
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<Double> values = new java.util.ArrayList<>();
@@ -165,7 +166,7 @@ final class StrategyPlots {
         r.setItemMargin(0.04);
         CategoryAxis x = new CategoryAxis(categoryLabel.isEmpty() ? null : categoryLabel);
         x.setCategoryMargin(0.25);
-        CategoryPlot plot = new CategoryPlot(data, x, valueAxis(yLabel, values, log, yFormat), r);
+        CategoryPlot plot = new CategoryPlot(data, x, valueAxis(yLabel, values, log), r);
         plot.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = finish(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true), subtitle);
         plot.setRangeGridlineStroke(GRID_STROKE);
@@ -194,14 +195,14 @@ final class StrategyPlots {
         }
     }
 
-    private static ValueAxis valueAxis(String label, List<Double> values, boolean log, NumberFormat format) {
+    private static ValueAxis valueAxis(String label, List<Double> values, boolean log) {
         if (log) {
             double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(1);
             double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(10);
             LogAxis y = new LogAxis(label + " — log scale");
             y.setBase(10);
             y.setTickUnit(new NumberTickUnit(1));
-            y.setNumberFormatOverride(format);
+            y.setNumberFormatOverride(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             y.setSmallestValue(Math.min(min, 1e-9));
             // whole decades, so both ends carry a labelled tick
             y.setRange(Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max))));
@@ -209,13 +210,31 @@ final class StrategyPlots {
             return y;
         }
         NumberAxis y = new NumberAxis(label);
-        y.setNumberFormatOverride(format);
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double min = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
         double upper = max > 0 ? max * 1.08 : 1.0;
         // from just below zero, so that points at zero sit visibly above the axis line
         y.setRange(min - 0.025 * (upper - min), upper);
+        y.setTickUnit(niceTickUnit((upper - min) / 10));
         return y;
+    }
+
+    /**
+     * A tick unit of 1, 2, 2.5 or 5 × 10^k near {@code rough}, with just enough decimals that
+     * neighbouring labels differ (JFreeChart's own choice packs ~20 ticks and may print 0.007 twice).
+     */
+    static NumberTickUnit niceTickUnit(double rough) {
+        if (!(rough > 0) || Double.isInfinite(rough)) {
+            return new NumberTickUnit(1, new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        }
+        double exp = Math.floor(Math.log10(rough));
+        double pow = Math.pow(10, exp);
+        double m = rough / pow;
+        double mantissa = m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10;
+        double unit = mantissa * pow;
+        int decimals = (int) Math.max(0, -Math.floor(Math.log10(unit)) + (mantissa == 2.5 ? 1 : 0));
+        String pattern = decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
+        return new NumberTickUnit(unit, new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)));
     }
 
     /** Applies the report's theme, the subtitle and the legend position. */

@@ -1,7 +1,6 @@
 package io.github.gocbench.report;
 
 import io.github.gocbench.results.RunResult;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ public final class ThroughputChart {
     }
 
     /** One drawing per server, key distribution and condition, in a stable order. */
-    static List<ChartWriter.Drawing> drawings(List<ThroughputPoint> points, String idPrefix) {
+    static List<ChartWriter.Drawing> drawings(List<ThroughputPoint> points, String idPrefix, String titlePrefix) {
         Map<Group, List<ThroughputPoint>> groups = points.stream().collect(Collectors.groupingBy(
                 p -> new Group(p.server(), p.keys(), p.condition()), LinkedHashMap::new, Collectors.toList()));
         List<ChartWriter.Drawing> out = new ArrayList<>();
@@ -49,7 +48,7 @@ public final class ThroughputChart {
                         .thenComparing(Group::condition)))
                 .forEach(e -> {
                     Group g = e.getKey();
-                    JFreeChart chart = draw(g, e.getValue());
+                    JFreeChart chart = draw(titlePrefix, g, e.getValue());
                     String id = RunLabels.slug(idPrefix, g.server(), g.keys(), g.condition());
                     out.add(new ChartWriter.Drawing(ChartKind.THROUGHPUT, id, chart,
                             "Calls per second against threads on " + g.server() + ", keys " + g.keys() + ", "
@@ -60,7 +59,7 @@ public final class ThroughputChart {
     }
 
     /** Draws one group's chart. */
-    static JFreeChart draw(Group g, List<ThroughputPoint> points) {
+    static JFreeChart draw(String titlePrefix, Group g, List<ThroughputPoint> points) {
         Map<String, SortedMap<Integer, Double>> series = new TreeMap<>();
         Map<String, Map<Integer, double[]>> sums = new TreeMap<>();
         for (ThroughputPoint p : points) {
@@ -74,9 +73,9 @@ public final class ThroughputChart {
             byThreads.forEach((t, sum) -> m.put(t, sum[0] / sum[1]));
             series.put(s, m);
         });
-        return StrategyPlots.lines("Throughput — " + g.server(),
+        return StrategyPlots.lines(titlePrefix + " — " + g.server(),
                 "keys " + g.keys() + " · " + g.condition() + " · higher is better",
-                "throughput (calls/s)", series, new DecimalFormat("#,##0.##"), StrategyPlots.Scale.AUTO);
+                "throughput (calls/s)", series, StrategyPlots.Scale.AUTO);
     }
 
     private static String keys(String keys) {
