@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /** Writes a chart as a PNG and an SVG drawn from the same {@link JFreeChart}. */
 final class ChartWriter {
@@ -37,8 +38,14 @@ final class ChartWriter {
             ChartUtils.writeChartAsPNG(out, d.chart(), d.width(), d.height());
         }
         SVGGraphics2D g2 = new SVGGraphics2D(d.width(), d.height());
+        // a fixed prefix for clip-path ids (JFreeSVG's default holds a clock value), so re-drawing
+        // the same results gives the same file
+        g2.setDefsKeyPrefix(d.id() + "-");
         d.chart().draw(g2, new Rectangle(0, 0, d.width(), d.height()));
-        String doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement(d.id()) + "\n";
+        String element = g2.getSVGElement(d.id(), true, new ViewBox(0, 0, d.width(), d.height()), null, null);
+        int open = element.indexOf('>') + 1;
+        String doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element.substring(0, open) + "<title>"
+                + Html.escape(d.title()) + "</title>" + element.substring(open) + "\n";
         Files.writeString(svg, doc, StandardCharsets.UTF_8);
         return new RenderedChart(d.kind(), d.id(), d.title(), d.caption(), png, svg, d.width(), d.height());
     }

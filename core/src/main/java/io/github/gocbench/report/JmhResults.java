@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,8 +61,7 @@ public final class JmhResults {
             double perSecond = perSecond(metric.path("score").asDouble(Double.NaN), metric.path("scoreUnit").asText(""),
                     benchmark);
             Map<String, String> params = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = b.path("params").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : b.path("params").properties()) {
                 params.put(e.getKey(), e.getValue().asText());
             }
             String strategy = take(params, "strategy");

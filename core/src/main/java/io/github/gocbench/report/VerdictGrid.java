@@ -187,7 +187,7 @@ public final class VerdictGrid {
         columns.forEach(c -> b.append(":---:|"));
         b.append('\n');
         for (String s : strategies) {
-            b.append("| `").append(s).append("` |");
+            b.append("| `").append(md(s)).append("` |");
             for (Column c : columns) {
                 b.append(' ').append(md(cell(s, c).text())).append(" |");
             }
