@@ -220,6 +220,8 @@ final class ReportPage {
             table.verdict td.safe { background: #CCECE3; font-weight: bold; font-size: 1.1em; }
             table.verdict td.unsafe { background: #F7D4BC; }
             table.verdict td.none { background: #F2F2F2; color: #777; }
+            table.runs td { white-space: nowrap; padding: 2px 8px; }
+            table.runs td:last-child { white-space: normal; }
             table.runs td:nth-child(4), table.runs td:nth-child(n+6):nth-child(-n+10) { text-align: right; }
             .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.45em;
                       border-radius: 2px; vertical-align: baseline; }
@@ -354,7 +356,7 @@ final class ReportPage {
         if (!r.complete()) {
             verdict += " (incomplete" + (r.note() == null ? "" : ": " + r.note()) + ")";
         }
-        return List.of(RunLabels.server(r.target()), "`" + c.strategy() + "`", workload,
+        return List.of(RunLabels.withoutProvision(RunLabels.server(r.target())), "`" + c.strategy() + "`", workload,
                 Integer.toString(c.threads()), RunLabels.condition(c),
                 r.totals() == null ? "" : String.format(Locale.ROOT, "%,d", r.totals().calls()),
                 r.totals() == null ? "" : String.format(Locale.ROOT, "%,.0f", r.totals().callsPerSecond()),

@@ -37,6 +37,11 @@ final class RunLabels {
         return b.toString();
     }
 
+    /** "PostgreSQL 17.6" from "PostgreSQL 17.6 (embedded)": for narrow columns; the environment names the provision. */
+    static String withoutProvision(String serverLabel) {
+        return serverLabel.replaceFirst(" \\((embedded|url|container)\\)$", "");
+    }
+
     /** "10.11.6" from "10.11.6-MariaDB-0+deb12u1"; the whole string when it has no leading number. */
     static String shortVersion(String version) {
         Matcher m = LEADING_VERSION.matcher(version.trim());

@@ -52,8 +52,7 @@ public final class VerdictGrid {
 
         /** Header text: server without how it was provided, then the condition. */
         public String label() {
-            String s = server.replaceFirst(" \\((embedded|url|container)\\)$", "");
-            return s + " · " + condition;
+            return RunLabels.withoutProvision(server) + " · " + condition;
         }
     }
 
