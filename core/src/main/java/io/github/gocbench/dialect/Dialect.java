@@ -38,6 +38,15 @@ public interface Dialect {
     /** Server product version and the settings that change results (DESIGN.md, "Targets"). */
     Map<String, String> serverSettings(Connection connection) throws SQLException;
 
+    /**
+     * JDBC connection properties this dialect's strategies rely on; targets add them to every
+     * connection they open (e.g. MySQL's {@code useAffectedRows=true}, without which Connector/J
+     * reports an upsert that found the row exactly like one that inserted it).
+     */
+    default Map<String, String> connectionProperties() {
+        return Map.of();
+    }
+
     /** The strategies this dialect can express, in catalogue order. */
     List<StrategyDef> strategies();
 

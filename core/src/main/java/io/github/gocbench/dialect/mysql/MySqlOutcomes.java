@@ -1,0 +1,99 @@
+package io.github.gocbench.dialect.mysql;
+
+import static io.github.gocbench.outcome.Outcome.CONNECTION_LOST;
+import static io.github.gocbench.outcome.Outcome.DEADLOCK;
+import static io.github.gocbench.outcome.Outcome.DUPLICATE_KEY;
+import static io.github.gocbench.outcome.Outcome.LOCK_TIMEOUT;
+import static io.github.gocbench.outcome.Outcome.NOT_FOUND_AFTER_CONFLICT;
+import static io.github.gocbench.outcome.Outcome.SNAPSHOT_CONFLICT;
+import static io.github.gocbench.outcome.Outcome.TIMEOUT;
+import static java.util.Map.entry;
+
+import com.mysql.cj.jdbc.exceptions.CommunicationsException;
+import io.github.gocbench.dialect.ErrorChain;
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.strategy.NotFoundAfterConflictException;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.Map;
+
+/**
+ * MySQL's and MariaDB's error table: vendor error code first, then SQLState, then SQLState
+ * class; an error no row matches is {@link Outcome#OTHER}. Vendor codes come first because
+ * SQLStates are ambiguous here: 23000 covers both duplicates and NOT NULL violations, 40001 is
+ * what MySQL reports for a deadlock (1213) and Connector/J for a lock wait timeout (1205), and
+ * HY000 means anything. Wrapped errors are looked through by {@link ErrorChain}.
+ */
+public final class MySqlOutcomes {
+
+    /** Vendor error code to outcome. */
+    static final Map<Integer, Outcome> BY_VENDOR_CODE = Map.ofEntries(
+            // ER_DUP_ENTRY: "Duplicate entry '1' for key 'k'" (SQLState 23000)
+            entry(1062, DUPLICATE_KEY),
+            // ER_LOCK_DEADLOCK: "Deadlock found when trying to get lock" (SQLState 40001)
+            entry(1213, DEADLOCK),
+            // ER_LOCK_WAIT_TIMEOUT: innodb_lock_wait_timeout exceeded
+            entry(1205, LOCK_TIMEOUT),
+            // ER_LOCK_NOWAIT (MySQL 8): a NOWAIT lock request found the row locked
+            entry(3572, LOCK_TIMEOUT),
+            // ER_CHECKREAD: "Record has changed since last read" (innodb_snapshot_isolation=ON)
+            entry(1020, SNAPSHOT_CONFLICT),
+            // ER_QUERY_TIMEOUT (MySQL): max_execution_time exceeded (SELECT only)
+            entry(3024, TIMEOUT),
+            // ER_STATEMENT_TIMEOUT (MariaDB): max_statement_time exceeded (SQLState 70100)
+            entry(1969, TIMEOUT),
+            // ER_CONNECTION_KILLED (MariaDB): KILL CONNECTION of this session
+            entry(1927, CONNECTION_LOST),
+            // ER_SERVER_SHUTDOWN: server shutdown in progress
+            entry(1053, CONNECTION_LOST),
+            // CR_SERVER_LOST: "Lost connection to MySQL server during query"
+            entry(2013, CONNECTION_LOST));
+
+    /** Full SQLState to outcome, when no vendor code matched. */
+    static final Map<String, Outcome> BY_SQLSTATE = Map.ofEntries(
+            // goc-bench's own: the strategy lost the insert race, then its re-read saw no row
+            entry(NotFoundAfterConflictException.SQLSTATE, NOT_FOUND_AFTER_CONFLICT));
+
+    /** SQLState class (first two characters) to outcome, when nothing above matched. */
+    static final Map<String, Outcome> BY_SQLSTATE_CLASS = Map.ofEntries(
+            // connection exception: 08S01 communications link failure, 08003 connection closed
+            entry("08", CONNECTION_LOST));
+
+    private MySqlOutcomes() {
+    }
+
+    /** The outcome {@code e} stands for, looking through wrapped and chained errors. */
+    public static Outcome classify(SQLException e) {
+        return ErrorChain.classify(e, MySqlOutcomes::classifyOne);
+    }
+
+    /** The outcome of one error, ignoring what it wraps. */
+    static Outcome classifyOne(SQLException e) {
+        Outcome byCode = BY_VENDOR_CODE.get(e.getErrorCode());
+        if (byCode != null) {
+            return byCode;
+        }
+        String state = e.getSQLState();
+        if (state != null) {
+            Outcome byState = BY_SQLSTATE.get(state);
+            if (byState != null) {
+                return byState;
+            }
+            if (state.length() >= 2) {
+                Outcome byClass = BY_SQLSTATE_CLASS.get(state.substring(0, 2));
+                if (byClass != null) {
+                    return byClass;
+                }
+            }
+        }
+        // Connector/J's link failure, whatever SQLState it carries
+        if (e instanceof CommunicationsException) {
+            return CONNECTION_LOST;
+        }
+        // Connector/J's setQueryTimeout (MySQLTimeoutException, SQLState null, code 0)
+        if (e instanceof SQLTimeoutException) {
+            return TIMEOUT;
+        }
+        return Outcome.OTHER;
+    }
+}

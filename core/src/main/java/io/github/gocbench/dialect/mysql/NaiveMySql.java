@@ -1,0 +1,66 @@
+package io.github.gocbench.dialect.mysql;
+
+import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Got;
+import io.github.gocbench.strategy.SideEffect;
+import io.github.gocbench.strategy.Strategy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * {@code naive}: SELECT the key; on a miss, INSERT it (id from the generated keys). Nothing else.
+ *
+ * <p>Origin: the seed blog's "The problem" section ({@code MyModel.objects.get} then
+ * {@code create} after {@code something_special()}).
+ *
+ * <p>Known to get wrong: two callers that both miss the SELECT both INSERT; with the unique
+ * constraint the loser gets error 1062 ({@code DUPLICATE_KEY}); without it both succeed and the
+ * key gets two rows (double create, duplicate rows, id mismatch). The side-effect hook runs once
+ * per caller that missed.
+ */
+public final class NaiveMySql implements Strategy {
+
+    public static final String ID = "naive";
+    public static final String SUMMARY = "SELECT; on miss INSERT (autocommit); races raise duplicate key";
+
+    /** Lowest id, so a table without the unique constraint still answers deterministically. */
+    private static final String SELECT = "SELECT id FROM %s WHERE k = ? ORDER BY id LIMIT 1";
+    private static final String INSERT = "INSERT INTO %s (k) VALUES (?)";
+
+    private final String select;
+    private final String insert;
+
+    public NaiveMySql(Table table) {
+        this.select = String.format(SELECT, table.name());
+        this.insert = String.format(INSERT, table.name());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(select)) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return new Got(rs.getLong(1), false, 0);
+                }
+            }
+        }
+        sideEffect.beforeInsert(key);
+        try (PreparedStatement ps = connection.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, key);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return new Got(keys.getLong(1), true, 0);
+            }
+        }
+    }
+}

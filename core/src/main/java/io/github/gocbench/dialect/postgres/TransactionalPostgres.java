@@ -1,0 +1,92 @@
+package io.github.gocbench.dialect.postgres;
+
+import io.github.gocbench.dialect.AtomicBlock;
+import io.github.gocbench.dialect.Table;
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.strategy.Got;
+import io.github.gocbench.strategy.NotFoundAfterConflictException;
+import io.github.gocbench.strategy.SideEffect;
+import io.github.gocbench.strategy.Strategy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * {@code transactional}: SELECT the key; on a miss, INSERT it atomically (its own transaction,
+ * or a savepoint when the caller already has one open); on a unique violation (23505) roll the
+ * insert back and SELECT again.
+ *
+ * <p>Origin: the seed blog's fix ({@code transaction.commit_on_success()} around {@code create},
+ * {@code get} again on {@code IntegrityError}), which is also what Django's
+ * {@code QuerySet.get_or_create} does.
+ *
+ * <p>Known to get wrong: the re-read uses the caller's snapshot. Inside an outer REPEATABLE READ
+ * or SERIALIZABLE transaction that snapshot predates the winner's commit, so the re-read sees
+ * nothing: {@code NOT_FOUND_AFTER_CONFLICT} (Django ticket 13906, cited by the seed for MySQL).
+ * Every caller that missed the first SELECT runs the side-effect hook, so racing callers repeat
+ * it. Without the unique constraint nothing conflicts and it degrades to {@code naive}.
+ */
+public final class TransactionalPostgres implements Strategy {
+
+    public static final String ID = "transactional";
+    public static final String SUMMARY =
+            "SELECT; on miss INSERT in a transaction/savepoint; on duplicate roll back and SELECT again";
+
+    private static final String SELECT = "SELECT id FROM %s WHERE k = ? ORDER BY id LIMIT 1";
+    private static final String INSERT = "INSERT INTO %s (k) VALUES (?) RETURNING id";
+
+    private final String select;
+    private final String insert;
+
+    public TransactionalPostgres(Table table) {
+        this.select = String.format(SELECT, table.name());
+        this.insert = String.format(INSERT, table.name());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
+        Long found = select(connection, key);
+        if (found != null) {
+            return new Got(found, false, 0);
+        }
+        sideEffect.beforeInsert(key);
+        try {
+            long id = AtomicBlock.run(connection, () -> insert(connection, key));
+            return new Got(id, true, 0);
+        } catch (SQLException e) {
+            if (PostgresOutcomes.classify(e) != Outcome.DUPLICATE_KEY) {
+                throw e;
+            }
+            Long again = select(connection, key);
+            if (again == null) {
+                throw new NotFoundAfterConflictException(key, e);
+            }
+            return new Got(again, false, 1);
+        }
+    }
+
+    private Long select(Connection connection, long key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(select)) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private long insert(Connection connection, long key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(insert)) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

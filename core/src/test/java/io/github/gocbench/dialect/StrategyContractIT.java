@@ -1,0 +1,270 @@
+package io.github.gocbench.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.strategy.Got;
+import io.github.gocbench.strategy.SideEffect;
+import io.github.gocbench.strategy.Strategy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@link Strategy} contract for every seed strategy on every server: create then find,
+ * autocommit left as found, an outer transaction neither committed nor rolled back, the
+ * side-effect hook, and — deterministically, by making the hook insert the key from a second
+ * connection just before the strategy's INSERT — what each strategy answers when it loses the
+ * insert race, in autocommit, in an outer READ COMMITTED and in an outer REPEATABLE READ
+ * transaction. The expected outcomes are declared next to each case.
+ */
+class StrategyContractIT {
+
+    private static final Table UNIQUE = new Table("goc_contract_it", true);
+    private static final Table NO_UNIQUE = new Table("goc_contract_it_nu", false);
+    private static final AtomicLong KEYS = new AtomicLong(1000);
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (DbUnderTest db : DbUnderTest.all()) {
+            for (String id : List.of("naive", "transactional", "upsert")) {
+                cases.add(Arguments.of(db, id));
+            }
+        }
+        return cases.stream();
+    }
+
+    private static Strategy strategy(DbUnderTest db, String id, Table table) {
+        return db.dialect().strategy(id).orElseThrow().create(table);
+    }
+
+    private static Connection fresh(DbUnderTest db, Table table) throws SQLException {
+        Connection c = db.connect();
+        db.dialect().resetSchema(c, table);
+        return c;
+    }
+
+    /** Counts hook calls; optionally runs an action on the first call. */
+    private static final class Hook implements SideEffect {
+        final AtomicInteger calls = new AtomicInteger();
+        private final SqlAction onFirstCall;
+
+        Hook(SqlAction onFirstCall) {
+            this.onFirstCall = onFirstCall;
+        }
+
+        @Override
+        public void beforeInsert(long key) {
+            if (calls.getAndIncrement() == 0 && onFirstCall != null) {
+                try {
+                    onFirstCall.run();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("rival insert failed", e);
+                }
+            }
+        }
+    }
+
+    interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void createsThenFindsTheSameRowInAutocommit(DbUnderTest db, String id) throws SQLException {
+        try (Connection c = fresh(db, UNIQUE)) {
+            Strategy s = strategy(db, id, UNIQUE);
+            long key = KEYS.incrementAndGet();
+            Hook hook = new Hook(null);
+
+            Got first = s.getOrCreate(c, key, hook);
+            assertThat(first.created()).isTrue();
+            assertThat(hook.calls).hasValue(1);
+            Got second = s.getOrCreate(c, key, hook);
+            assertThat(second.created()).isFalse();
+            assertThat(second.id()).isEqualTo(first.id());
+            assertThat(first.retries()).isZero();
+            assertThat(second.retries()).isZero();
+            // upsert cannot know before its INSERT that the row exists: the hook runs on hits too
+            assertThat(hook.calls).hasValue(id.equals("upsert") ? 2 : 1);
+            assertThat(c.getAutoCommit()).isTrue();
+            assertThat(DialectIT.countK(c, UNIQUE, key)).isEqualTo(1);
+            assertThat(s.id()).isEqualTo(id);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void worksInsideAnOuterTransactionThatTheCallerCommits(DbUnderTest db, String id) throws SQLException {
+        try (Connection c = fresh(db, UNIQUE); Connection observer = db.connect()) {
+            Strategy s = strategy(db, id, UNIQUE);
+            long key = KEYS.incrementAndGet();
+            c.setAutoCommit(false);
+            Got first = s.getOrCreate(c, key, SideEffect.NONE);
+            Got second = s.getOrCreate(c, key, SideEffect.NONE);
+            assertThat(c.getAutoCommit()).isFalse();
+            assertThat(first.created()).isTrue();
+            assertThat(second.created()).isFalse();
+            assertThat(second.id()).isEqualTo(first.id());
+            assertThat(DialectIT.countK(observer, UNIQUE, key)).as("not committed by the strategy").isZero();
+            c.commit();
+            assertThat(DialectIT.countK(observer, UNIQUE, key)).isEqualTo(1);
+            c.setAutoCommit(true);
+            assertThat(s.getOrCreate(c, key, SideEffect.NONE).id()).isEqualTo(first.id());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void leavesTheOuterTransactionToTheCallersRollback(DbUnderTest db, String id) throws SQLException {
+        try (Connection c = fresh(db, UNIQUE)) {
+            Strategy s = strategy(db, id, UNIQUE);
+            long key = KEYS.incrementAndGet();
+            c.setAutoCommit(false);
+            assertThat(s.getOrCreate(c, key, SideEffect.NONE).created()).isTrue();
+            c.rollback();
+            c.setAutoCommit(true);
+            assertThat(DialectIT.countK(c, UNIQUE, key)).isZero();
+        }
+    }
+
+    /** What a strategy that lost the race answers: a Got, or the outcome its exception classifies as. */
+    private record Answer(Got got, Outcome failure) {
+        Outcome outcome() {
+            return failure != null ? failure : got.created() ? Outcome.CREATED : Outcome.FOUND;
+        }
+    }
+
+    /**
+     * Runs {@code strategy} on a fresh key while a rival connection inserts (and commits) that key
+     * from inside the hook, i.e. after the strategy's own read and before its INSERT.
+     */
+    private static Answer loseTheRace(DbUnderTest db, Connection c, Table table, Strategy strategy, long key,
+                                      long[] rivalId) throws SQLException {
+        try (Connection rival = db.connect()) {
+            Hook hook = new Hook(() -> rivalId[0] = insertReturningId(rival, db, table, key));
+            try {
+                Got got = strategy.getOrCreate(c, key, hook);
+                assertThat(hook.calls).hasValue(1);
+                return new Answer(got, null);
+            } catch (SQLException e) {
+                return new Answer(null, db.dialect().classify(e));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void losingTheRaceInAutocommit(DbUnderTest db, String id) throws SQLException {
+        try (Connection c = fresh(db, UNIQUE)) {
+            long key = KEYS.incrementAndGet();
+            long[] rival = new long[1];
+            Answer a = loseTheRace(db, c, UNIQUE, strategy(db, id, UNIQUE), key, rival);
+            // declared: naive lets the duplicate reach the caller; the others find the rival's row
+            Outcome expected = id.equals("naive") ? Outcome.DUPLICATE_KEY : Outcome.FOUND;
+            assertThat(a.outcome()).isEqualTo(expected);
+            if (a.got() != null) {
+                assertThat(a.got().id()).isEqualTo(rival[0]);
+                assertThat(a.got().retries()).isEqualTo(id.equals("transactional") ? 1 : 0);
+            }
+            assertThat(c.getAutoCommit()).isTrue();
+            assertThat(DialectIT.countK(c, UNIQUE, key)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void losingTheRaceInAnOuterReadCommittedTransaction(DbUnderTest db, String id) throws SQLException {
+        try (Connection c = fresh(db, UNIQUE)) {
+            long key = KEYS.incrementAndGet();
+            long[] rival = new long[1];
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            c.setAutoCommit(false);
+            assertThat(DialectIT.countK(c, UNIQUE, key)).isZero();
+            Answer a = loseTheRace(db, c, UNIQUE, strategy(db, id, UNIQUE), key, rival);
+            assertThat(c.getAutoCommit()).isFalse();
+            Outcome expected = id.equals("naive") ? Outcome.DUPLICATE_KEY : Outcome.FOUND;
+            assertThat(a.outcome()).isEqualTo(expected);
+            if (a.got() != null) {
+                assertThat(a.got().id()).isEqualTo(rival[0]);
+                // the savepoint kept the outer transaction usable (PostgreSQL would abort it otherwise)
+                assertThat(DialectIT.countK(c, UNIQUE, key)).isEqualTo(1);
+                c.commit();
+            } else {
+                c.rollback();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void losingTheRaceInAnOuterRepeatableReadTransaction(DbUnderTest db, String id) throws SQLException {
+        try (Connection c = fresh(db, UNIQUE)) {
+            long key = KEYS.incrementAndGet();
+            long[] rival = new long[1];
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setAutoCommit(false);
+            // the caller reads first, as the engine's outer transaction does: this fixes the snapshot
+            assertThat(DialectIT.countK(c, UNIQUE, key)).isZero();
+            Answer a = loseTheRace(db, c, UNIQUE, strategy(db, id, UNIQUE), key, rival);
+            c.rollback();
+            assertThat(c.getAutoCommit()).isFalse();
+            // declared: the caller's snapshot predates the rival's commit
+            Outcome expected = switch (id) {
+                case "naive" -> Outcome.DUPLICATE_KEY;
+                // the re-read cannot see the row: Django ticket 13906 (both families)
+                case "transactional" -> Outcome.NOT_FOUND_AFTER_CONFLICT;
+                // PG: ON CONFLICT against a row the snapshot cannot see is a serialization failure;
+                // InnoDB: ON DUPLICATE KEY UPDATE is a locking read of the latest row version
+                case "upsert" -> db.isMySql() ? Outcome.FOUND : Outcome.SERIALIZATION_FAILURE;
+                default -> throw new IllegalArgumentException(id);
+            };
+            assertThat(a.outcome()).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void withoutTheUniqueConstraintLosingTheRaceCreatesASecondRow(DbUnderTest db, String id) throws SQLException {
+        try (Connection c = fresh(db, NO_UNIQUE)) {
+            long key = KEYS.incrementAndGet();
+            long[] rival = new long[1];
+            Answer a = loseTheRace(db, c, NO_UNIQUE, strategy(db, id, NO_UNIQUE), key, rival);
+            // declared for every strategy: nothing conflicts, so the loser creates a duplicate row
+            assertThat(a.outcome()).isEqualTo(Outcome.CREATED);
+            assertThat(a.got().id()).isNotEqualTo(rival[0]);
+            assertThat(DialectIT.countK(c, NO_UNIQUE, key)).isEqualTo(2);
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+    }
+
+    private static long insertReturningId(Connection c, DbUnderTest db, Table table, long key) throws SQLException {
+        String sql = "INSERT INTO " + table.name() + " (k) VALUES (?)";
+        try (PreparedStatement ps = db.isMySql()
+                ? c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
+                : c.prepareStatement(sql + " RETURNING id")) {
+            ps.setLong(1, key);
+            if (db.isMySql()) {
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.gocbench.dialect.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mysql.cj.jdbc.exceptions.CommunicationsException;
+import com.mysql.cj.jdbc.exceptions.MySQLTimeoutException;
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.strategy.NotFoundAfterConflictException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** Each row of the MySQL/MariaDB error table, with plain SQLException values. */
+class MySqlOutcomesTest {
+
+    private static Outcome classify(String sqlState, int code) {
+        return MySqlOutcomes.classify(new SQLException("msg", sqlState, code));
+    }
+
+    @Test
+    void dupEntryIsDuplicateKey() {
+        assertThat(classify("23000", 1062)).isEqualTo(Outcome.DUPLICATE_KEY);
+    }
+
+    @Test
+    void deadlockWinsOverItsSqlState40001() {
+        assertThat(classify("40001", 1213)).isEqualTo(Outcome.DEADLOCK);
+    }
+
+    @Test
+    void lockWaitTimeout() {
+        // Connector/J reports 1205 with SQLState 40001 too
+        assertThat(classify("40001", 1205)).isEqualTo(Outcome.LOCK_TIMEOUT);
+    }
+
+    @Test
+    void lockNowaitIsLockTimeout() {
+        assertThat(classify("HY000", 3572)).isEqualTo(Outcome.LOCK_TIMEOUT);
+    }
+
+    @Test
+    void recordChangedSinceLastReadIsSnapshotConflict() {
+        assertThat(classify("HY000", 1020)).isEqualTo(Outcome.SNAPSHOT_CONFLICT);
+    }
+
+    @Test
+    void mysqlMaxExecutionTimeIsTimeout() {
+        assertThat(classify("HY000", 3024)).isEqualTo(Outcome.TIMEOUT);
+    }
+
+    @Test
+    void mariadbMaxStatementTimeIsTimeout() {
+        assertThat(classify("70100", 1969)).isEqualTo(Outcome.TIMEOUT);
+    }
+
+    @Test
+    void connectionKilledIsConnectionLost() {
+        assertThat(classify("70100", 1927)).isEqualTo(Outcome.CONNECTION_LOST);
+    }
+
+    @Test
+    void serverShutdownIsConnectionLost() {
+        assertThat(classify("08S01", 1053)).isEqualTo(Outcome.CONNECTION_LOST);
+    }
+
+    @Test
+    void serverLostIsConnectionLost() {
+        assertThat(classify("HY000", 2013)).isEqualTo(Outcome.CONNECTION_LOST);
+    }
+
+    @Test
+    void connectionExceptionClassIsConnectionLost() {
+        assertThat(classify("08003", 0)).isEqualTo(Outcome.CONNECTION_LOST);
+    }
+
+    @Test
+    void communicationsExceptionIsConnectionLost() {
+        assertThat(MySqlOutcomes.classify(new CommunicationsException("Communications link failure", null)))
+                .isEqualTo(Outcome.CONNECTION_LOST);
+    }
+
+    @Test
+    void notFoundAfterConflict() {
+        SQLException e = new NotFoundAfterConflictException(7, new SQLException("dup", "23000", 1062));
+        assertThat(MySqlOutcomes.classify(e)).isEqualTo(Outcome.NOT_FOUND_AFTER_CONFLICT);
+    }
+
+    @Test
+    void jdbcQueryTimeoutIsTimeout() {
+        // what Connector/J throws for setQueryTimeout: SQLState null, code 0
+        assertThat(MySqlOutcomes.classify(new MySQLTimeoutException())).isEqualTo(Outcome.TIMEOUT);
+    }
+
+    @Test
+    void notNullViolationWithDuplicateSqlStateIsOther() {
+        // ER_BAD_NULL_ERROR shares SQLState 23000 with ER_DUP_ENTRY
+        assertThat(classify("23000", 1048)).isEqualTo(Outcome.OTHER);
+    }
+
+    @Test
+    void sqlState40001WithoutKnownCodeIsOther() {
+        assertThat(classify("40001", 0)).isEqualTo(Outcome.OTHER);
+    }
+
+    @Test
+    void wrappedCauseIsClassified() {
+        SQLException wrapper = new SQLException("wrapper", null, new SQLException("dup", "23000", 1062));
+        assertThat(MySqlOutcomes.classify(wrapper)).isEqualTo(Outcome.DUPLICATE_KEY);
+    }
+}
