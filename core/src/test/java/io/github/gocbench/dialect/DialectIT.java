@@ -151,6 +151,34 @@ class DialectIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
+    void sessionBoundsAreSetRoundedUp(DbUnderTest db) throws SQLException {
+        try (Connection c = db.connect()) {
+            db.dialect().applySessionBounds(c, Duration.ofNanos(250_000_001), Duration.ofMillis(1001));
+            if (!db.isMySql()) {
+                assertThat(text(c, "SHOW statement_timeout")).isEqualTo("251ms");
+                assertThat(text(c, "SHOW lock_timeout")).isEqualTo("1001ms");
+            } else if (text(c, "SELECT VERSION()").contains("MariaDB")) {
+                assertThat(new java.math.BigDecimal(text(c, "SELECT @@max_statement_time")))
+                        .isEqualByComparingTo("0.250001");
+            } else {
+                assertThat(text(c, "SELECT @@max_execution_time")).isEqualTo("251");
+            }
+            if (db.isMySql()) {
+                assertThat(text(c, "SELECT @@innodb_lock_wait_timeout")).isEqualTo("2");
+                assertThat(text(c, "SELECT @@lock_wait_timeout")).isEqualTo("2");
+            }
+        }
+    }
+
+    private static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
     void lockWaitIsBoundedAndClassifiedAsLockTimeout(DbUnderTest db) throws Exception {
         try (Connection holder = db.connect(); Connection waiter = db.connect()) {
             db.dialect().resetSchema(holder, UNIQUE);
