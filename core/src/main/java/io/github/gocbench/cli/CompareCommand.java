@@ -1,20 +1,14 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.engine.Bounds;
-import io.github.gocbench.engine.Conditions;
-import io.github.gocbench.engine.KeySpec;
-import io.github.gocbench.engine.RunConfig;
-import io.github.gocbench.engine.Workload;
+import io.github.gocbench.report.Report;
+import io.github.gocbench.report.ReportFiles;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.target.DbFamily;
-import io.github.gocbench.target.TargetSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,27 +22,32 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code goc compare}: the main job. For each database and each strategy its dialect offers: a race
- * in autocommit and one inside an outer transaction, then steady runs on a hot key and a hot set
- * across thread counts. Prints a table per database and writes every result to a new
- * {@code results/<timestamp>/} folder.
+ * {@code goc compare}: the main job, a survey. For each database and each strategy its dialect
+ * offers: races in autocommit at several thread counts and one inside an outer transaction, then
+ * steady runs on a hot key and a hot set across thread counts ({@link ComparePlan}). Prints a
+ * table per database and writes every result, charts and a report ({@link Report}) to a new
+ * {@code results/<timestamp>/} folder. Anomalies are findings, not failures: the exit code is 0
+ * when every database was compared, 3 when one was unavailable (the others are still written).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = BoundsOptions.Defaults.class,
         description = {
                 "The main job: compare every strategy on each database. For each strategy",
                 "the database offers:",
-                "  - a race (8 threads released together on a fresh key each round), in",
-                "    autocommit and inside an outer transaction: finds the anomalies;",
-                "  - steady runs on one hot key and on hotset:1000 at each thread count:",
-                "    measures calls/s.",
-                "Prints a table per database (strategy, verdict, race verdicts, dup/other",
-                "anomalies, calls/s) and writes results/<UTC yyyyMMdd-HHmmss>/ with",
-                "results.json, results.csv and summary.md; results/latest points at the",
-                "newest folder. An existing folder is never overwritten.",
-                "Default: 1000 race rounds, threads 1,2,4,8,16, 8s per steady run after a 2s",
-                "warm-up (several minutes per database). --quick: 200 rounds, threads",
-                "1,2,4,8, 2s after 1s.",
+                "  - races (threads released together on a fresh key each round) in",
+                "    autocommit at 2, 4, 8 and 16 threads and inside an outer transaction at",
+                "    8, at the server's default isolation: finds the anomalies and their rate;",
+                "  - steady runs on one hot key and on hotset:1000 at 1, 2, 4, 8 and 16",
+                "    threads: measures calls/s and latency.",
+                "Prints a table per database and writes results/<UTC yyyyMMdd-HHmmss>/ with",
+                "results.json, results.csv, charts/ (PNG and SVG), report.md and a",
+                "self-contained report.html; results/latest points at the newest folder.",
+                "An existing folder is never overwritten.",
+                "The run is sized to about 10 minutes for 3 strategies on 2 databases (more",
+                "strategies take longer): each race gets a time budget and its rounds (at",
+                "most 1000) are sized from the pace of the strategy's earlier races.",
+                "--quick: about 2 minutes; races at 2 and 8 threads (at most 200 rounds),",
+                "steady runs at 1, 4 and 16 threads.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -56,9 +55,11 @@ import picocli.CommandLine.Spec;
                 "  goc compare --db postgres --pg-version 16",
                 "  goc compare --db mariadb --out /tmp/results",
                 "              --db-url jdbc:mysql://127.0.0.1:3306/test?user=root",
+                "  goc report results/latest/results.json",
                 "",
-                "Exit codes: 0 done; 2 bad input; 3 a database was unavailable (the others",
-                "            still ran and were written)."})
+                "Exit codes: 0 done (anomalies found are findings, not failures); 2 bad",
+                "            input; 3 a database was unavailable (the others still ran and",
+                "            were written) or the report could not be drawn."})
 final class CompareCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -75,12 +76,28 @@ final class CompareCommand implements Callable<Integer> {
             description = "Strategies to compare: all, or a comma list (default ${DEFAULT-VALUE}).")
     String strategies;
 
-    @Option(names = "--quick", description = "A short run (about a minute per strategy and database).")
+    @Option(names = "--quick", description = "A short run: about two minutes.")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
             description = "Folder that receives the timestamped results folder (default ${DEFAULT-VALUE}).")
     Path out;
+
+    // Hidden overrides of the plan's sizes: for tests and for trying a plan out, not for results.
+    @Option(names = "--rounds", hidden = true, paramLabel = "N", description = "Most rounds per race.")
+    Integer rounds;
+
+    @Option(names = "--race-budget", hidden = true, paramLabel = "DUR", converter = Durations.class,
+            description = "Time budget of each race.")
+    Duration raceBudget;
+
+    @Option(names = "--duration", hidden = true, paramLabel = "DUR", converter = Durations.class,
+            description = "Measured time of each steady run.")
+    Duration duration;
+
+    @Option(names = "--warmup", hidden = true, paramLabel = "DUR", converter = Durations.class,
+            description = "Warm-up of each steady run.")
+    Duration warmup;
 
     @Mixin
     TargetOptions target;
@@ -96,63 +113,44 @@ final class CompareCommand implements Callable<Integer> {
                     + " databases: give a single --db with it");
         }
         Bounds runBounds = bounds.bounds();
-        List<TargetSpec> specs = new ArrayList<>();
-        List<List<StrategyDef>> defs = new ArrayList<>();
         if (target.pgVersion != null && !families.contains(DbFamily.POSTGRES)) {
             throw new BadInputException("--pg-version applies to postgres, which --db does not list: add postgres"
                     + " or drop --pg-version");
         }
+        List<ComparePlan.Server> servers = new ArrayList<>();
         for (DbFamily f : families) {
-            specs.add(target.spec(f, true));
-            defs.add(StrategyCatalog.resolveList(f, strategies));
+            servers.add(new ComparePlan.Server(target.spec(f, true), StrategyCatalog.resolveList(f, strategies)));
         }
+        ComparePlan.Mode mode = quick ? ComparePlan.Mode.QUICK : ComparePlan.Mode.THOROUGH;
+        int pairs = servers.stream().mapToInt(s -> s.strategies().size()).sum();
+        ComparePlan.Sizes sizes = overridden(ComparePlan.sizes(mode, servers.size(), pairs));
+        int raceRounds = rounds == null ? mode.raceRounds() : InputChecks.rounds(rounds);
         Path outDir = checkOut(out);
 
-        int rounds = quick ? 200 : 1000;
-        List<Integer> threads = quick ? List.of(1, 2, 4, 8) : List.of(1, 2, 4, 8, 16);
-        Duration duration = quick ? Duration.ofSeconds(2) : Duration.ofSeconds(8);
-        Duration warmup = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(2);
-        List<KeySpec> keySpecs = List.of(new KeySpec.Hot(), new KeySpec.HotSet(1000));
-        Conditions outer = new Conditions(null, true, true, false, 0.0);
-
-        List<Sweep.Step> steps = new ArrayList<>();
-        for (int i = 0; i < families.size(); i++) {
-            TargetSpec ts = specs.get(i);
-            for (StrategyDef def : defs.get(i)) {
-                steps.add(new Sweep.Step(ts, new RunConfig(def.id(), new Workload.Race(8, rounds),
-                        Conditions.DEFAULT, runBounds)));
-                steps.add(new Sweep.Step(ts, new RunConfig(def.id(), new Workload.Race(8, rounds), outer, runBounds)));
-            }
-            for (StrategyDef def : defs.get(i)) {
-                for (KeySpec k : keySpecs) {
-                    for (int n : threads) {
-                        steps.add(new Sweep.Step(ts, new RunConfig(def.id(), new Workload.Steady(n, duration, warmup, k),
-                                Conditions.DEFAULT, runBounds)));
-                    }
-                }
-            }
-        }
-
+        List<Sweep.Step> steps = ComparePlan.steps(mode, sizes, raceRounds, servers, runBounds);
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
         Sweep sweep = new Sweep(steps);
         term.note("compare: " + steps.size() + " runs on " + String.join(", ",
                 families.stream().map(DbFamily::cliName).toList()) + ", about "
-                + Durations.clock(sweep.remainingFrom(0)) + " plus server start-up");
+                + Durations.clock(sweep.remainingFrom(0)) + " with server start-up (races "
+                + Durations.format(sizes.raceBudget()) + " each, steady runs " + Durations.format(sizes.steady())
+                + " after " + Durations.format(sizes.warmup()) + " warm-up)");
         Instant start = Instant.now();
         List<RunResult> results = sweep.run(term, true);
         if (results.isEmpty()) {
             throw new io.github.gocbench.target.TargetUnavailableException(
                     "no database could be used: " + String.join("; ", sweep.unavailable()));
         }
+        long tookMs = Duration.between(start, Instant.now()).toMillis();
 
-        List<CompareSummary.Section> sections = CompareSummary.sections(results);
         if (term.quiet()) {
             results.forEach(r -> term.out().println(ResultReport.quietLine(r)));
         } else {
-            term.out().print(CompareSummary.plain(sections));
+            term.out().print(CompareSummary.plain(CompareSummary.sections(results)));
             for (RunResult r : results) {
                 String first = ResultReport.firstAnomaly(r);
-                if (first != null && "race".equals(r.config().workload())) {
+                if (first != null && "race".equals(r.config().workload())
+                        && r.config().threads() == ComparePlan.VERDICT_THREADS) {
                     term.out().println("first anomaly, " + r.target().family().cliName() + " "
                             + r.config().strategy() + " race" + (r.config().outerTx() ? " outer-tx" : "") + ": "
                             + first);
@@ -162,11 +160,43 @@ final class CompareCommand implements Callable<Integer> {
         for (String u : sweep.unavailable()) {
             term.out().println("unavailable: " + u);
         }
-        Path folder = write(outDir, start, results, sections, sweep.unavailable());
+        Path folder = ResultsFolder.create(outDir, start);
+        ResultsWriter.writeJson(folder.resolve("results.json"), results);
+        ResultsWriter.writeCsv(folder.resolve("results.csv"), results);
+        ReportFiles report = null;
+        String reportFailure = null;
+        try {
+            report = Report.write(results, folder);
+        } catch (IOException | RuntimeException e) {
+            reportFailure = Errors.oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        ResultsFolder.markLatest(outDir, folder);
         term.out().println();
-        term.out().println("results: " + folder);
+        term.out().println("took " + Durations.clock(tookMs) + "; results: " + folder);
+        term.out().println("  " + folder.resolve("results.json").getFileName() + ", "
+                + folder.resolve("results.csv").getFileName());
+        if (report != null) {
+            term.out().println("  report: " + report.markdown());
+            term.out().println("          " + report.html());
+            term.out().println("  charts: " + report.charts().size() + " in " + folder.resolve("charts")
+                    + " (PNG and SVG)");
+        }
         term.out().flush();
+        if (reportFailure != null) {
+            term.err().println("goc compare: the report could not be drawn: " + reportFailure
+                    + "; the results are saved: try 'goc report " + folder.resolve("results.json") + "'");
+            term.err().flush();
+            return ExitCodes.UNAVAILABLE;
+        }
         return sweep.unavailable().isEmpty() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
+    }
+
+    /** The plan's sizes with the hidden overrides applied. */
+    private ComparePlan.Sizes overridden(ComparePlan.Sizes s) {
+        return new ComparePlan.Sizes(
+                raceBudget == null ? s.raceBudget() : InputChecks.duration("--race-budget", raceBudget),
+                duration == null ? s.steady() : InputChecks.duration("--duration", duration),
+                warmup == null ? s.warmup() : InputChecks.warmup(warmup));
     }
 
     /** {@code --out} must be a folder or creatable in an existing one. */
@@ -180,20 +210,5 @@ final class CompareCommand implements Callable<Integer> {
                     + " does not exist: create it or choose another path");
         }
         return abs;
-    }
-
-    private Path write(Path outDir, Instant start, List<RunResult> results, List<CompareSummary.Section> sections,
-                       List<String> unavailable) throws IOException {
-        Path folder = ResultsFolder.create(outDir, start);
-        ResultsWriter.writeJson(folder.resolve("results.json"), results);
-        ResultsWriter.writeCsv(folder.resolve("results.csv"), results);
-        String intro = "Run " + start + " by goc-bench " + Goc.ManifestVersion.version() + (quick ? " (--quick)" : "")
-                + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ".";
-        Path tmp = folder.resolve(".summary.md.tmp");
-        Files.writeString(tmp, CompareSummary.markdown(sections, intro, unavailable), StandardCharsets.UTF_8);
-        Files.move(tmp, folder.resolve("summary.md"), StandardCopyOption.ATOMIC_MOVE);
-        ResultsFolder.markLatest(outDir, folder);
-        return folder;
     }
 }

@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The tables {@code goc compare} prints and writes to {@code summary.md}: per database, one row per
+ * The tables {@code goc compare} prints: per database, one row per
  * strategy with its overall verdict, the race verdicts in autocommit and inside an outer
  * transaction, duplicate-key versus other anomalies, and calls/s at each thread count for the
- * hot and hot-set key choices. Built from results only, so saved runs can be summarised again.
+ * hot and hot-set key choices. Built from results only. (The written report is drawn by
+ * {@link io.github.gocbench.report.Report}; it holds the same verdicts as a grid and the
+ * calls/s as charts, so no separate summary file is written.)
  */
 final class CompareSummary {
 
@@ -91,31 +93,60 @@ final class CompareSummary {
         TargetInfo info = rs.get(0).target();
         StringBuilder heading = new StringBuilder(db.cliName()).append(": ").append(info.product()).append(' ')
                 .append(info.version()).append(" (").append(info.provision().cliName()).append(')');
-        rs.stream().filter(r -> "race".equals(r.config().workload())).findFirst().ifPresent(r ->
-                heading.append("; race ").append(r.config().threads()).append(" threads x ")
-                        .append(r.config().rounds()).append(" rounds"));
+        List<RunResult> races = rs.stream().filter(r -> "race".equals(r.config().workload())).toList();
+        if (!races.isEmpty()) {
+            Set<Integer> raceThreads = new java.util.TreeSet<>();
+            races.forEach(r -> raceThreads.add(r.config().threads()));
+            int fewest = races.stream().mapToInt(CompareSummary::rounds).min().orElse(0);
+            int most = races.stream().mapToInt(CompareSummary::rounds).max().orElse(0);
+            heading.append("; races at ").append(raceThreads.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(","))).append(" threads x ")
+                    .append(fewest == most ? String.valueOf(most) : fewest + "-" + most).append(" rounds");
+        }
         rs.stream().filter(r -> "steady".equals(r.config().workload())).findFirst().ifPresent(r ->
-                heading.append(String.format(Locale.ROOT, "; steady %.0fs after %.0fs warm-up", r.config().durationSeconds(),
-                        r.config().warmupSeconds())));
+                heading.append("; steady ").append(seconds(r.config().durationSeconds())).append(" after ")
+                        .append(seconds(r.config().warmupSeconds())).append(" warm-up"));
         if (!keys.isEmpty()) {
             heading.append("; calls/s as ").append(String.join(" / ", keys)).append(" (! = anomalies)");
         }
         return new Section(db, heading.toString(), table);
     }
 
-    /** "SAFE", or "UNSAFE 37/200" (rounds with an anomaly), or "-" when not run. */
+    /**
+     * Over every race of the strategy in autocommit or in an outer transaction: "SAFE", or
+     * "UNSAFE 37/200" (rounds with an anomaly of rounds run), or "-" when none ran.
+     */
     private static String race(List<RunResult> mine, boolean outerTx) {
-        return mine.stream()
+        List<RunResult> races = mine.stream()
                 .filter(r -> "race".equals(r.config().workload()) && r.config().outerTx() == outerTx)
-                .findFirst()
-                .map(r -> {
-                    String v = r.verdict() == null ? "?" : r.verdict().name();
-                    if (r.race() != null && r.verdict() == Verdict.UNSAFE) {
-                        v += " " + r.race().roundsWithAnomaly() + "/" + r.race().rounds();
-                    }
-                    return r.complete() ? v : v + " (incomplete)";
-                })
-                .orElse("-");
+                .toList();
+        if (races.isEmpty()) {
+            return "-";
+        }
+        boolean unsafe = races.stream().anyMatch(r -> r.verdict() == Verdict.UNSAFE);
+        String v = unsafe ? Verdict.UNSAFE.name() : Verdict.SAFE.name();
+        if (unsafe && races.stream().allMatch(r -> r.race() != null)) {
+            v += " " + races.stream().mapToLong(r -> r.race().roundsWithAnomaly()).sum() + "/"
+                    + races.stream().mapToLong(r -> r.race().rounds()).sum();
+        }
+        return races.stream().allMatch(RunResult::complete) ? v : v + " (incomplete)";
+    }
+
+    /** "2s", "1.5s", "0.25s". */
+    static String seconds(Double s) {
+        if (s == null) {
+            return "?";
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.2f", s)).stripTrailingZeros().toPlainString()
+                + "s";
+    }
+
+    /** Rounds a race ran (or was configured with, when it recorded none). */
+    private static int rounds(RunResult r) {
+        if (r.race() != null) {
+            return r.race().rounds();
+        }
+        return r.config().rounds() == null ? 0 : r.config().rounds();
     }
 
     /** The terminal form: a heading and a plain table per database. */
@@ -123,23 +154,6 @@ final class CompareSummary {
         StringBuilder sb = new StringBuilder();
         for (Section s : sections) {
             sb.append('\n').append(s.heading()).append('\n').append(s.table().plain());
-        }
-        return sb.toString();
-    }
-
-    /** The Markdown form for summary.md. */
-    static String markdown(List<Section> sections, String intro, List<String> unavailable) {
-        StringBuilder sb = new StringBuilder("# goc compare\n\n").append(intro).append("\n\n");
-        sb.append("Columns: *verdict* is SAFE when no run of the strategy saw an anomaly; *race* columns give the")
-                .append(" race verdict in autocommit and inside an outer transaction, with rounds that saw an")
-                .append(" anomaly; *dup/other* counts DUPLICATE_KEY calls and all other anomalies; thread columns")
-                .append(" give calls/s of the steady runs.\n");
-        for (Section s : sections) {
-            sb.append("\n## ").append(s.db().cliName()).append("\n\n").append(s.heading()).append("\n\n")
-                    .append(s.table().markdown());
-        }
-        for (String u : unavailable) {
-            sb.append("\nUnavailable: ").append(u).append('\n');
         }
         return sb.toString();
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Goc.ManifestVersion.class,
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {StrategiesCommand.class, RaceCommand.class, BenchCommand.class, ReplayCommand.class,
-                CompareCommand.class},
+                CompareCommand.class, ReportCommand.class},
         description = {
                 "Hammers each way of writing get-or-create (look a row up by its key, insert it",
                 "if it is missing) with many threads against real PostgreSQL and MySQL/MariaDB",
@@ -47,6 +47,7 @@ import picocli.CommandLine.ScopeType;
                 "  goc bench --db mariadb --strategy all --threads 1,2,4,8 --keys hotset:1000",
                 "  goc replay --db postgres --strategy naive 1 1 1 1 1",
                 "  goc compare --quick",
+                "  goc report results/latest/results.json",
                 "",
                 "Exit codes: 0 done; 1 anomalies found (with --fail-on-anomaly); 2 bad input;",
                 "            3 database unavailable, or the run could not be carried out.",
@@ -98,7 +99,7 @@ public final class Goc implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new BadInputException("missing command: use strategies, race, bench, replay or compare"
+        throw new BadInputException("missing command: use strategies, race, bench, replay, compare or report"
                 + " (see 'goc --help')");
     }
 

@@ -1,5 +1,6 @@
 package io.github.gocbench.cli;
 
+import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.Engine;
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
@@ -8,26 +9,65 @@ import io.github.gocbench.target.Target;
 import io.github.gocbench.target.TargetSpec;
 import io.github.gocbench.target.TargetUnavailableException;
 import io.github.gocbench.target.Targets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A planned sequence of runs, one after another, opening each target once for its consecutive
- * steps. Keeps an estimate of the time left (planned steady durations plus race rounds at the
- * pace measured so far) for the progress line.
+ * steps. Keeps an estimate of the time left for the progress line, and sizes budgeted races.
+ *
+ * <p>Races with a {@linkplain Step#raceBudget() time budget}: the engine runs a race for a fixed
+ * number of rounds (it cannot stop one gracefully at a time), and a round's cost differs by
+ * orders of magnitude between servers and strategies (about a millisecond on PostgreSQL, up to
+ * seconds where calls wait on locks). So the rounds of a budgeted race are chosen just before it
+ * starts: the budget divided by the pace measured in earlier races of the same strategy on the
+ * same target (per round and thread, since every call of a round queues behind the same key),
+ * capped by the planned rounds and at least {@link #MIN_RACE_ROUNDS}. The first race of a
+ * strategy has no pace of its own yet: it runs at most a fifth of the planned rounds, fewer when
+ * earlier strategies on the target were slow. A race that still runs far over its budget is cut
+ * at {@link #BUDGET_DEADLINE_FACTOR} times the budget (the result says it is incomplete).
+ *
+ * <p>The estimate is honest from the start: steady runs last their planned time; a budgeted race
+ * is counted at its budget until a pace is known, and at its sized rounds times that pace after.
  */
 final class Sweep {
 
-    /** One run: where, and what. */
-    record Step(TargetSpec target, RunConfig config) {
+    /**
+     * One run: where, and what.
+     *
+     * @param raceBudget for a race, the time it should take: its rounds are sized to it (the
+     *                   configured rounds become the cap); {@code null} runs the rounds as given
+     */
+    record Step(TargetSpec target, RunConfig config, Duration raceBudget) {
+        Step(TargetSpec target, RunConfig config) {
+            this(target, config, null);
+        }
     }
 
     /** Overhead per run beyond its workload: reset table, open connections, check invariants. */
-    private static final long RUN_OVERHEAD_MS = 400;
+    static final long RUN_OVERHEAD_MS = 400;
+    /** Fewest rounds of a budgeted race: below this a rate is noise. */
+    static final int MIN_RACE_ROUNDS = 20;
+    /** A budgeted race is cut (marked incomplete) after this many times its budget. */
+    static final int BUDGET_DEADLINE_FACTOR = 5;
+    /** Estimate of providing an embedded server until one start has been measured. */
+    private static final long START_ESTIMATE_MS = 15_000;
+    /** Pace assumed for unbudgeted races until one is measured, per round and thread. */
+    private static final double DEFAULT_MS_PER_ROUND_THREAD = 0.5;
 
     private final List<Step> steps;
     private final List<String> unavailable = new ArrayList<>();
-    private double msPerRaceRound = 3.0;
+    /** Latest measured ms per round and thread, by target and strategy. */
+    private final Map<String, Double> strategyPace = new HashMap<>();
+    /** Latest measured ms per round and thread on each target, whatever the strategy. */
+    private final Map<TargetSpec, Double> targetPace = new HashMap<>();
+    /** Rounds chosen for budgeted races already sized, by step index. */
+    private final Map<Integer, Integer> sized = new HashMap<>();
+    private long startMs = START_ESTIMATE_MS;
+    private int firstUnopened;
 
     Sweep(List<Step> steps) {
         this.steps = List.copyOf(steps);
@@ -55,6 +95,7 @@ final class Sweep {
                 end++;
             }
             Target target;
+            long opening = System.nanoTime();
             try {
                 target = open(spec, term);
             } catch (TargetUnavailableException e) {
@@ -64,23 +105,28 @@ final class Sweep {
                 unavailable.add(spec.family().cliName() + ": " + Errors.oneLine(e.getMessage()));
                 term.note("goc: skipping " + spec.family().cliName() + ": " + Errors.oneLine(e.getMessage()));
                 i = end;
+                firstUnopened = end;
                 continue;
             }
+            if (spec.url() == null) {
+                startMs = (System.nanoTime() - opening) / 1_000_000;
+            }
+            firstUnopened = end;
             try (target) {
                 for (int s = i; s < end; s++) {
                     Step step = steps.get(s);
+                    RunConfig config = configFor(s);
                     String label = (steps.size() > 1 ? "[" + (s + 1) + "/" + steps.size() + "] " : "")
-                            + label(step);
+                            + label(step.target(), config);
                     final int next = s + 1;
-                    long started = System.nanoTime();
+                    long estimate = estimateMs(s);
                     RunResult r;
                     try {
-                        r = Engine.run(target, step.config(),
-                                progress.listener(label, estimateMs(step), () -> remainingFrom(next)));
+                        r = Engine.run(target, config, progress.listener(label, estimate, () -> remainingFrom(next)));
                     } finally {
                         progress.clear();
                     }
-                    learn(step, (System.nanoTime() - started) / 1_000_000);
+                    learn(step, r);
                     results.add(r);
                 }
             }
@@ -108,12 +154,15 @@ final class Sweep {
 
     /** "postgres naive race 8 threads outer-tx", for progress lines. */
     static String label(Step step) {
-        RunConfig c = step.config();
-        StringBuilder sb = new StringBuilder(step.target().family().cliName()).append(' ').append(c.strategy());
+        return label(step.target(), step.config());
+    }
+
+    private static String label(TargetSpec target, RunConfig c) {
+        StringBuilder sb = new StringBuilder(target.family().cliName()).append(' ').append(c.strategy());
         if (c.workload() instanceof Workload.Steady st) {
             sb.append(" steady ").append(st.keys().text());
         } else {
-            sb.append(" race");
+            sb.append(" race ").append(((Workload.Race) c.workload()).rounds()).append(" rounds");
         }
         sb.append(' ').append(ResultReport.threads(c.workload().threads()));
         if (c.conditions().outerTx()) {
@@ -125,28 +174,88 @@ final class Sweep {
         return sb.toString();
     }
 
-    /** Estimated length of a step, in ms. */
-    long estimateMs(Step step) {
+    /**
+     * The configuration step {@code index} runs with: a budgeted race gets its rounds (sized once,
+     * from the pace known when it starts) and a deadline of {@link #BUDGET_DEADLINE_FACTOR} times
+     * its budget, when that is sooner than the configured one.
+     */
+    RunConfig configFor(int index) {
+        Step step = steps.get(index);
+        RunConfig c = step.config();
+        if (step.raceBudget() == null || !(c.workload() instanceof Workload.Race race)) {
+            return c;
+        }
+        int rounds = sized.computeIfAbsent(index, k -> sizeRounds(step, race));
+        Bounds b = c.bounds();
+        Duration cut = step.raceBudget().multipliedBy(BUDGET_DEADLINE_FACTOR);
+        Bounds bounds = cut.compareTo(b.deadline()) < 0
+                ? new Bounds(cut, b.statementTimeout(), b.lockTimeout(), b.callTimeout()) : b;
+        return new RunConfig(c.strategy(), new Workload.Race(race.threads(), rounds), c.conditions(), bounds);
+    }
+
+    /** Rounds for a budgeted race from the pace known now (see the class comment). */
+    int sizeRounds(Step step, Workload.Race race) {
+        Double pace = strategyPace.get(paceKey(step));
+        int cap = race.rounds();
+        if (pace == null) {
+            cap = Math.max(Math.min(MIN_RACE_ROUNDS, race.rounds()), race.rounds() / 5);
+            pace = targetPace.get(step.target());
+            if (pace == null) {
+                return cap;
+            }
+        }
+        long fit = (long) (step.raceBudget().toMillis() / (pace * race.threads()));
+        return (int) Math.max(Math.min(MIN_RACE_ROUNDS, race.rounds()), Math.min(cap, fit));
+    }
+
+    /** Estimated length of step {@code index}, in ms. */
+    long estimateMs(int index) {
+        Step step = steps.get(index);
         if (step.config().workload() instanceof Workload.Steady st) {
             return st.duration().toMillis() + st.warmup().toMillis() + RUN_OVERHEAD_MS;
         }
         Workload.Race race = (Workload.Race) step.config().workload();
-        return (long) (race.rounds() * msPerRaceRound) + RUN_OVERHEAD_MS;
+        Double pace = strategyPace.get(paceKey(step));
+        if (pace == null) {
+            pace = targetPace.get(step.target());
+        }
+        if (step.raceBudget() != null) {
+            Integer rounds = sized.get(index);
+            if (rounds == null || pace == null) {
+                return step.raceBudget().toMillis() + RUN_OVERHEAD_MS;
+            }
+            return (long) (rounds * pace * race.threads()) + RUN_OVERHEAD_MS;
+        }
+        double p = pace == null ? DEFAULT_MS_PER_ROUND_THREAD : pace;
+        return (long) (race.rounds() * p * race.threads()) + RUN_OVERHEAD_MS;
     }
 
-    /** Estimated time of the steps from {@code index} on, in ms. */
+    /** Estimated time of the steps from {@code index} on, in ms, server start-ups included. */
     long remainingFrom(int index) {
         long ms = 0;
+        TargetSpec previous = index > 0 ? steps.get(index - 1).target() : null;
         for (int s = index; s < steps.size(); s++) {
-            ms += estimateMs(steps.get(s));
+            TargetSpec t = steps.get(s).target();
+            if (s >= firstUnopened && !t.equals(previous) && t.url() == null) {
+                ms += startMs;
+            }
+            previous = t;
+            ms += estimateMs(s);
         }
         return ms;
     }
 
     /** Updates the race pace from a race that just finished. */
-    private void learn(Step step, long tookMs) {
-        if (step.config().workload() instanceof Workload.Race race && race.rounds() > 0) {
-            msPerRaceRound = Math.max(0.1, (double) Math.max(0, tookMs - RUN_OVERHEAD_MS) / race.rounds());
+    private void learn(Step step, RunResult r) {
+        if (r.race() == null || r.race().rounds() <= 0 || r.totals().seconds() <= 0) {
+            return;
         }
+        double pace = r.totals().seconds() * 1000.0 / r.race().rounds() / r.config().threads();
+        strategyPace.put(paceKey(step), pace);
+        targetPace.put(step.target(), pace);
+    }
+
+    private static String paceKey(Step step) {
+        return step.target() + "|" + step.config().strategy();
     }
 }

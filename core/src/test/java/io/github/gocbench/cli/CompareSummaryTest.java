@@ -22,12 +22,16 @@ class CompareSummaryTest {
             new TargetInfo(DbFamily.POSTGRES, "PostgreSQL", "17.6", Provision.EMBEDDED, "jdbc:postgresql://x", Map.of());
 
     static RunResult race(String strategy, boolean outerTx, long dup, int roundsHit) {
+        return race(strategy, outerTx, dup, roundsHit, 8, 200);
+    }
+
+    static RunResult race(String strategy, boolean outerTx, long dup, int roundsHit, int threads, int rounds) {
         Map<Outcome, Long> outcomes = outcomes(200, 1400 - dup, dup);
         Verdict v = dup > 0 ? Verdict.UNSAFE : Verdict.SAFE;
         return new RunResult("goc-bench", "dev", Instant.EPOCH, new RunResult.HostInfo(2, "17", "Linux"), PG,
-                new RunResult.ConfigInfo(strategy, "race", 8, 200, null, null, null, null, outerTx, true, false, 0),
+                new RunResult.ConfigInfo(strategy, "race", threads, rounds, null, null, null, null, outerTx, true, false, 0),
                 new RunResult.Totals(1600, 1.0, 1600), outcomes, invariants(), new RunResult.Latency(500, 900, 2000,
-                3000, 4000), 0, new RunResult.RaceFigures(200, roundsHit, roundsHit / 200.0), v,
+                3000, 4000), 0, new RunResult.RaceFigures(rounds, roundsHit, roundsHit / (double) rounds), v,
                 dup > 0 ? new RunResult.FirstAnomaly("DUPLICATE_KEY", 1, 12, "23505", 0,
                         "ERROR: duplicate key value violates unique constraint \"goc_item_k_key\"\n  Detail: x")
                         : null, true, null);
@@ -68,20 +72,23 @@ class CompareSummaryTest {
                 steady("upsert", "hot", 1, 5_600), steady("upsert", "hotset:1000", 1, 1_900));
         String text = CompareSummary.plain(CompareSummary.sections(results));
 
-        assertThat(text).contains("postgres: PostgreSQL 17.6 (embedded); race 8 threads x 200 rounds;"
+        assertThat(text).contains("postgres: PostgreSQL 17.6 (embedded); races at 8 threads x 200 rounds;"
                 + " steady 2s after 1s warm-up; calls/s as hot / hotset:1000");
         assertThat(text).containsPattern("naive +UNSAFE +UNSAFE 170/200 +UNSAFE 160/200 +550/0 +14k / 950");
         assertThat(text).containsPattern("upsert +SAFE +SAFE +SAFE +0/0 +5.6k / 1.9k");
     }
 
     @Test
-    void markdownHasASectionPerDatabase() {
-        String md = CompareSummary.markdown(CompareSummary.sections(List.of(race("naive", false, 3, 2))),
-                "Run at noon.", List.of("mariadb: no server"));
-        assertThat(md).startsWith("# goc compare\n\nRun at noon.")
-                .contains("## postgres")
-                .contains("| naive    | UNSAFE  | UNSAFE 2/200")
-                .contains("Unavailable: mariadb: no server");
+    void raceColumnsAddUpRacesAtEveryThreadCount() {
+        List<RunResult> results = List.of(
+                race("naive", false, 0, 0, 2, 40), race("naive", false, 30, 12, 8, 300),
+                race("naive", false, 90, 50, 16, 60), race("naive", true, 20, 9, 8, 300),
+                race("upsert", false, 0, 0, 2, 1000), race("upsert", true, 0, 0, 8, 1000));
+        String text = CompareSummary.plain(CompareSummary.sections(results));
+
+        assertThat(text).contains("postgres: PostgreSQL 17.6 (embedded); races at 2,8,16 threads x 40-1000 rounds");
+        assertThat(text).containsPattern("naive +UNSAFE +UNSAFE 62/400 +UNSAFE 9/300 +140/0");
+        assertThat(text).containsPattern("upsert +SAFE +SAFE +SAFE +0/0");
     }
 
     @Test

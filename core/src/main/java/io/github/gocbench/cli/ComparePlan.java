@@ -1,0 +1,134 @@
+package io.github.gocbench.cli;
+
+import io.github.gocbench.engine.Bounds;
+import io.github.gocbench.engine.Conditions;
+import io.github.gocbench.engine.KeySpec;
+import io.github.gocbench.engine.RunConfig;
+import io.github.gocbench.engine.Workload;
+import io.github.gocbench.strategy.StrategyDef;
+import io.github.gocbench.target.TargetSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code goc compare} runs, sized to a total time so it scales with the number of
+ * strategies. Per server and strategy:
+ * <ul>
+ *   <li>races in autocommit at {@link Mode#raceThreads()} (the anomaly rate against threads) and
+ *       one inside an outer transaction at {@link #VERDICT_THREADS} threads, at the server's
+ *       default isolation; each race gets a time budget and {@link Sweep} sizes its rounds
+ *       (capped at {@link Mode#raceRounds()});</li>
+ *   <li>steady runs at {@link Mode#steadyThreads()} on one hot key and on {@code hotset:1000}.</li>
+ * </ul>
+ * The total time {@link Mode#total()}, less server start-ups, is split evenly between server and
+ * strategy pairs: {@link #RACE_SHARE} of it to races, the rest to steady runs. Clamps keep every
+ * run meaningful, so with many strategies the run takes longer than the target rather than
+ * measuring noise (see {@link #MIN_STEADY}).
+ */
+final class ComparePlan {
+
+    /** Threads of the race that gives the verdict inside an outer transaction. */
+    static final int VERDICT_THREADS = 8;
+    /** Share of each pair's time that goes to races. */
+    static final double RACE_SHARE = 0.3;
+    /** Time assumed for starting one embedded server. */
+    static final Duration START = Duration.ofSeconds(15);
+    /** Shortest measured time of a steady run: shorter ones measure warm-up noise. */
+    static final Duration MIN_STEADY = Duration.ofSeconds(2);
+    static final Duration MAX_STEADY = Duration.ofSeconds(8);
+    static final Duration MIN_WARMUP = Duration.ofMillis(500);
+    static final Duration MIN_RACE_BUDGET = Duration.ofSeconds(1);
+    static final Duration MAX_RACE_BUDGET = Duration.ofSeconds(10);
+
+    /**
+     * The shape of a compare.
+     *
+     * @param total         wall time aimed at, server start-ups included
+     * @param raceThreads   thread counts of the autocommit races
+     * @param raceRounds    most rounds per race
+     * @param steadyThreads thread counts of the steady runs
+     * @param minSteady     shortest measured time of a steady run
+     */
+    record Mode(String name, Duration total, List<Integer> raceThreads, int raceRounds, List<Integer> steadyThreads,
+                Duration minSteady) {
+
+        /** About ten minutes with three strategies on two servers. */
+        static final Mode THOROUGH = new Mode("thorough", Duration.ofMinutes(10), List.of(2, 4, 8, 16), 1000,
+                List.of(1, 2, 4, 8, 16), MIN_STEADY);
+        /** One to two minutes. */
+        static final Mode QUICK = new Mode("quick", Duration.ofSeconds(90), List.of(2, 8), 200,
+                List.of(1, 4, 16), Duration.ofSeconds(1));
+    }
+
+    /** The key choices of the steady runs. */
+    static final List<KeySpec> KEYS = List.of(new KeySpec.Hot(), new KeySpec.HotSet(1000));
+
+    /**
+     * Per-run sizes.
+     *
+     * @param raceBudget time budget of each race
+     * @param steady     measured time of each steady run
+     * @param warmup     warm-up of each steady run
+     */
+    record Sizes(Duration raceBudget, Duration steady, Duration warmup) {
+    }
+
+    /** One server with the strategies to compare on it. */
+    record Server(TargetSpec target, List<StrategyDef> strategies) {
+    }
+
+    private ComparePlan() {
+    }
+
+    /** Sizes for {@code pairs} server and strategy pairs on {@code servers} servers. */
+    static Sizes sizes(Mode mode, int servers, int pairs) {
+        long perPair = Math.max(0, mode.total().toMillis() - servers * START.toMillis()) / Math.max(1, pairs);
+        int races = mode.raceThreads().size() + 1;
+        int steadies = mode.steadyThreads().size() * KEYS.size();
+        long race = clamp((long) (perPair * RACE_SHARE / races) - Sweep.RUN_OVERHEAD_MS, MIN_RACE_BUDGET,
+                MAX_RACE_BUDGET);
+        long steadyRun = (long) (perPair * (1 - RACE_SHARE) / steadies) - Sweep.RUN_OVERHEAD_MS;
+        long warmup = Math.max(MIN_WARMUP.toMillis(), steadyRun / 5);
+        long steady = clamp(steadyRun - warmup, mode.minSteady(), MAX_STEADY);
+        return new Sizes(Duration.ofMillis(race), Duration.ofMillis(steady), Duration.ofMillis(warmup));
+    }
+
+    private static long clamp(long ms, Duration min, Duration max) {
+        return Math.max(min.toMillis(), Math.min(max.toMillis(), ms));
+    }
+
+    /**
+     * The steps: per server, each strategy's races (fewest threads first, so the first race of a
+     * strategy, which measures its pace, is the cheapest), then every steady run.
+     *
+     * @param rounds most rounds per race (the mode's unless overridden)
+     */
+    static List<Sweep.Step> steps(Mode mode, Sizes sizes, int rounds, List<Server> servers, Bounds bounds) {
+        Conditions outer = new Conditions(null, true, true, false, 0.0);
+        List<Sweep.Step> steps = new ArrayList<>();
+        for (Server server : servers) {
+            TargetSpec ts = server.target();
+            for (StrategyDef def : server.strategies()) {
+                for (int n : mode.raceThreads()) {
+                    steps.add(new Sweep.Step(ts, new RunConfig(def.id(), new Workload.Race(n, rounds),
+                            Conditions.DEFAULT, bounds), sizes.raceBudget()));
+                    if (n == VERDICT_THREADS) {
+                        steps.add(new Sweep.Step(ts, new RunConfig(def.id(), new Workload.Race(n, rounds), outer,
+                                bounds), sizes.raceBudget()));
+                    }
+                }
+            }
+            for (StrategyDef def : server.strategies()) {
+                for (KeySpec k : KEYS) {
+                    for (int n : mode.steadyThreads()) {
+                        steps.add(new Sweep.Step(ts, new RunConfig(def.id(),
+                                new Workload.Steady(n, sizes.steady(), sizes.warmup(), k), Conditions.DEFAULT,
+                                bounds)));
+                    }
+                }
+            }
+        }
+        return steps;
+    }
+}
