@@ -133,8 +133,8 @@ final class CompareCommand implements Callable<Integer> {
         term.note("compare: " + steps.size() + " runs on " + String.join(", ",
                 families.stream().map(DbFamily::cliName).toList()) + ", about "
                 + Durations.clock(sweep.remainingFrom(0)) + " with server start-up (races "
-                + Durations.format(sizes.raceBudget()) + " each, steady runs " + Durations.format(sizes.steady())
-                + " after " + Durations.format(sizes.warmup()) + " warm-up)");
+                + secs(sizes.raceBudget()) + " each, steady runs " + secs(sizes.steady()) + " after "
+                + secs(sizes.warmup()) + " warm-up)");
         Instant start = Instant.now();
         List<RunResult> results = sweep.run(term, true);
         if (results.isEmpty()) {
@@ -189,6 +189,10 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCodes.UNAVAILABLE;
         }
         return sweep.unavailable().isEmpty() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
+    }
+
+    private static String secs(Duration d) {
+        return CompareSummary.seconds(d.toMillis() / 1000.0);
     }
 
     /** The plan's sizes with the hidden overrides applied. */

@@ -52,14 +52,16 @@ public final class AnomalyChart {
 
     static JFreeChart draw(RunGroup g, List<RunResult> runs) {
         Map<String, SortedMap<Integer, double[]>> sums = new TreeMap<>();
-        Integer rounds = null;
+        int fewest = Integer.MAX_VALUE;
+        int most = 0;
         for (RunResult r : runs) {
             double[] sum = sums.computeIfAbsent(r.config().strategy(), s -> new TreeMap<>())
                     .computeIfAbsent(r.config().threads(), t -> new double[2]);
             sum[0] += ratePercent(r);
             sum[1]++;
             if (r.race() != null) {
-                rounds = rounds == null ? r.race().rounds() : Math.max(rounds, r.race().rounds());
+                fewest = Math.min(fewest, r.race().rounds());
+                most = Math.max(most, r.race().rounds());
             }
         }
         Map<String, SortedMap<Integer, Double>> series = new TreeMap<>();
@@ -68,7 +70,10 @@ public final class AnomalyChart {
             byThreads.forEach((t, sum) -> m.put(t, sum[0] / sum[1]));
             series.put(s, m);
         });
-        String what = g.isRace() ? "race" + (rounds == null ? "" : ", " + rounds + " rounds per run") : g.workload();
+        // goc compare sizes each race's rounds to a time budget, so runs of a chart may differ
+        String rounds = most == 0 ? "" : ", " + (fewest == most ? String.valueOf(most) : fewest + "–" + most)
+                + " rounds per run";
+        String what = g.isRace() ? "race" + rounds : g.workload();
         return StrategyPlots.lines("Anomaly rate — " + g.server(),
                 what + " · " + g.condition() + " · lower is better",
                 g.isRace() ? "rounds with an anomaly (%)" : "anomalous calls (%)", series,
