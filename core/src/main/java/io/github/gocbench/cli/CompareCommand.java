@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
                 "strategies take longer): each race gets a time budget and its rounds (at",
                 "most 1000) are sized from the pace of the strategy's earlier races.",
                 "--quick: about 2 minutes; races at 2 and 8 threads (at most 200 rounds),",
-                "steady runs at 1, 4 and 16 threads.",
+                "steady runs at 1, 4 and 8 threads.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -122,8 +122,7 @@ final class CompareCommand implements Callable<Integer> {
             servers.add(new ComparePlan.Server(target.spec(f, true), StrategyCatalog.resolveList(f, strategies)));
         }
         ComparePlan.Mode mode = quick ? ComparePlan.Mode.QUICK : ComparePlan.Mode.THOROUGH;
-        int pairs = servers.stream().mapToInt(s -> s.strategies().size()).sum();
-        ComparePlan.Sizes sizes = overridden(ComparePlan.sizes(mode, servers.size(), pairs));
+        ComparePlan.Sizes sizes = overridden(ComparePlan.sizes(mode, servers));
         int raceRounds = rounds == null ? mode.raceRounds() : InputChecks.rounds(rounds);
         Path outDir = checkOut(out);
 

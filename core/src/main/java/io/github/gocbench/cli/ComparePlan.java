@@ -21,8 +21,9 @@ import java.util.List;
  *       (capped at {@link Mode#raceRounds()});</li>
  *   <li>steady runs at {@link Mode#steadyThreads()} on one hot key and on {@code hotset:1000}.</li>
  * </ul>
- * The total time {@link Mode#total()}, less server start-ups, is split evenly between server and
- * strategy pairs: {@link #RACE_SHARE} of it to races, the rest to steady runs. Clamps keep every
+ * The total time {@link Mode#total()}, less server start-ups and the runs' expected set-up
+ * (opening connections costs far more on MariaDB), is split evenly between server and strategy
+ * pairs: {@link #RACE_SHARE} of it to races, the rest to steady runs. Clamps keep every
  * run meaningful, so with many strategies the run takes longer than the target rather than
  * measuring noise (see {@link #MIN_STEADY}).
  */
@@ -49,16 +50,18 @@ final class ComparePlan {
      * @param raceRounds    most rounds per race
      * @param steadyThreads thread counts of the steady runs
      * @param minSteady     shortest measured time of a steady run
+     * @param minWarmup     shortest warm-up of a steady run
+     * @param minRace       smallest time budget of a race
      */
     record Mode(String name, Duration total, List<Integer> raceThreads, int raceRounds, List<Integer> steadyThreads,
-                Duration minSteady) {
+                Duration minSteady, Duration minWarmup, Duration minRace) {
 
         /** About ten minutes with three strategies on two servers. */
         static final Mode THOROUGH = new Mode("thorough", Duration.ofMinutes(10), List.of(2, 4, 8, 16), 1000,
-                List.of(1, 2, 4, 8, 16), MIN_STEADY);
-        /** One to two minutes. */
+                List.of(1, 2, 4, 8, 16), MIN_STEADY, MIN_WARMUP, MIN_RACE_BUDGET);
+        /** About two minutes: every run at its floor. */
         static final Mode QUICK = new Mode("quick", Duration.ofSeconds(90), List.of(2, 8), 200,
-                List.of(1, 4, 16), Duration.ofSeconds(1));
+                List.of(1, 4, 8), Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(500));
     }
 
     /** The key choices of the steady runs. */
@@ -81,15 +84,31 @@ final class ComparePlan {
     private ComparePlan() {
     }
 
-    /** Sizes for {@code pairs} server and strategy pairs on {@code servers} servers. */
-    static Sizes sizes(Mode mode, int servers, int pairs) {
-        long perPair = Math.max(0, mode.total().toMillis() - servers * START.toMillis()) / Math.max(1, pairs);
+    /**
+     * Sizes for {@code servers}: the mode's total, less server start-ups and the expected set-up
+     * of every run ({@link Sweep#setUpMs}), split evenly between server and strategy pairs.
+     */
+    static Sizes sizes(Mode mode, List<Server> servers) {
+        long setUp = 0;
+        int pairs = 0;
+        for (Server s : servers) {
+            long perStrategy = 0;
+            for (int n : mode.raceThreads()) {
+                perStrategy += Sweep.setUpMs(s.target().family(), n) * (n == VERDICT_THREADS ? 2 : 1);
+            }
+            for (int n : mode.steadyThreads()) {
+                perStrategy += Sweep.setUpMs(s.target().family(), n) * KEYS.size();
+            }
+            setUp += perStrategy * s.strategies().size();
+            pairs += s.strategies().size();
+        }
+        long perPair = Math.max(0, mode.total().toMillis() - servers.size() * START.toMillis() - setUp)
+                / Math.max(1, pairs);
         int races = mode.raceThreads().size() + 1;
         int steadies = mode.steadyThreads().size() * KEYS.size();
-        long race = clamp((long) (perPair * RACE_SHARE / races) - Sweep.RUN_OVERHEAD_MS, MIN_RACE_BUDGET,
-                MAX_RACE_BUDGET);
-        long steadyRun = (long) (perPair * (1 - RACE_SHARE) / steadies) - Sweep.RUN_OVERHEAD_MS;
-        long warmup = Math.max(MIN_WARMUP.toMillis(), steadyRun / 5);
+        long race = clamp((long) (perPair * RACE_SHARE / races), mode.minRace(), MAX_RACE_BUDGET);
+        long steadyRun = (long) (perPair * (1 - RACE_SHARE) / steadies);
+        long warmup = Math.max(mode.minWarmup().toMillis(), steadyRun / 5);
         long steady = clamp(steadyRun - warmup, mode.minSteady(), MAX_STEADY);
         return new Sizes(Duration.ofMillis(race), Duration.ofMillis(steady), Duration.ofMillis(warmup));
     }

@@ -31,7 +31,9 @@ import java.util.Map;
  * at {@link #BUDGET_DEADLINE_FACTOR} times the budget (the result says it is incomplete).
  *
  * <p>The estimate is honest from the start: steady runs last their planned time; a budgeted race
- * is counted at its budget until a pace is known, and at its sized rounds times that pace after.
+ * is counted at its budget until a pace is known, and at its sized rounds times that pace after;
+ * every run adds its set-up (connections, table reset, checks), measured per thread on each
+ * target, and every server still to start the time the last start took.
  */
 final class Sweep {
 
@@ -47,8 +49,8 @@ final class Sweep {
         }
     }
 
-    /** Overhead per run beyond its workload: reset table, open connections, check invariants. */
-    static final long RUN_OVERHEAD_MS = 400;
+    /** Set-up of a run beyond its connections until one is measured: reset table, check invariants. */
+    static final long RUN_OVERHEAD_MS = 200;
     /** Fewest rounds of a budgeted race: below this a rate is noise. */
     static final int MIN_RACE_ROUNDS = 20;
     /** A budgeted race is cut (marked incomplete) after this many times its budget. */
@@ -64,6 +66,12 @@ final class Sweep {
     private final Map<String, Double> strategyPace = new HashMap<>();
     /** Latest measured ms per round and thread on each target, whatever the strategy. */
     private final Map<TargetSpec, Double> targetPace = new HashMap<>();
+    /**
+     * Latest measured set-up cost per thread on each target: a run's wall time less its workload
+     * (race rounds, or warm-up plus duration), divided by its threads. Opening connections
+     * dominates it: about 20 ms per thread on PostgreSQL, 200-900 ms on a busy embedded MariaDB.
+     */
+    private final Map<TargetSpec, Double> overheadPerThread = new HashMap<>();
     /** Rounds chosen for budgeted races already sized, by step index. */
     private final Map<Integer, Integer> sized = new HashMap<>();
     private long startMs = START_ESTIMATE_MS;
@@ -120,13 +128,14 @@ final class Sweep {
                             + label(step.target(), config);
                     final int next = s + 1;
                     long estimate = estimateMs(s);
+                    long started = System.nanoTime();
                     RunResult r;
                     try {
                         r = Engine.run(target, config, progress.listener(label, estimate, () -> remainingFrom(next)));
                     } finally {
                         progress.clear();
                     }
-                    learn(step, r);
+                    learn(step, r, (System.nanoTime() - started) / 1_000_000);
                     results.add(r);
                 }
             }
@@ -208,11 +217,14 @@ final class Sweep {
         return (int) Math.max(Math.min(MIN_RACE_ROUNDS, race.rounds()), Math.min(cap, fit));
     }
 
-    /** Estimated length of step {@code index}, in ms. */
+    /** Estimated length of step {@code index}, in ms: its workload plus its set-up. */
     long estimateMs(int index) {
         Step step = steps.get(index);
+        int threads = step.config().workload().threads();
+        Double perThread = overheadPerThread.get(step.target());
+        long overhead = perThread == null ? setUpMs(step.target().family(), threads) : (long) (perThread * threads);
         if (step.config().workload() instanceof Workload.Steady st) {
-            return st.duration().toMillis() + st.warmup().toMillis() + RUN_OVERHEAD_MS;
+            return st.duration().toMillis() + st.warmup().toMillis() + overhead;
         }
         Workload.Race race = (Workload.Race) step.config().workload();
         Double pace = strategyPace.get(paceKey(step));
@@ -222,12 +234,22 @@ final class Sweep {
         if (step.raceBudget() != null) {
             Integer rounds = sized.get(index);
             if (rounds == null || pace == null) {
-                return step.raceBudget().toMillis() + RUN_OVERHEAD_MS;
+                return step.raceBudget().toMillis() + overhead;
             }
-            return (long) (rounds * pace * race.threads()) + RUN_OVERHEAD_MS;
+            return (long) (rounds * pace * threads) + overhead;
         }
         double p = pace == null ? DEFAULT_MS_PER_ROUND_THREAD : pace;
-        return (long) (race.rounds() * p * race.threads()) + RUN_OVERHEAD_MS;
+        return (long) (race.rounds() * p * threads) + overhead;
+    }
+
+    /**
+     * Set-up of a run assumed before one is measured on its target: opening a connection costs
+     * about 30 ms on PostgreSQL and about 250 ms on MariaDB/MySQL (measured on embedded servers
+     * of a busy 2-core machine).
+     */
+    static long setUpMs(io.github.gocbench.target.DbFamily family, int threads) {
+        long perThread = family == io.github.gocbench.target.DbFamily.POSTGRES ? 30 : 250;
+        return RUN_OVERHEAD_MS + perThread * threads;
     }
 
     /** Estimated time of the steps from {@code index} on, in ms, server start-ups included. */
@@ -245,12 +267,22 @@ final class Sweep {
         return ms;
     }
 
-    /** Updates the race pace from a race that just finished. */
-    private void learn(Step step, RunResult r) {
+    /** Updates the set-up cost and, after a race, the race pace from a run that just finished. */
+    private void learn(Step step, RunResult r, long wallMs) {
+        int threads = Math.max(1, r.config().threads());
+        double workMs;
+        if (step.config().workload() instanceof Workload.Steady st) {
+            workMs = st.warmup().toMillis() + st.duration().toMillis();
+        } else {
+            workMs = r.totals().seconds() * 1000.0;
+        }
+        if (r.complete()) {
+            overheadPerThread.put(step.target(), Math.max(0, wallMs - workMs) / threads);
+        }
         if (r.race() == null || r.race().rounds() <= 0 || r.totals().seconds() <= 0) {
             return;
         }
-        double pace = r.totals().seconds() * 1000.0 / r.race().rounds() / r.config().threads();
+        double pace = r.totals().seconds() * 1000.0 / r.race().rounds() / threads;
         strategyPace.put(paceKey(step), pace);
         targetPace.put(step.target(), pace);
     }
