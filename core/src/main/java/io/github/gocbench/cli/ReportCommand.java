@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,6 +42,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Exit codes: 0 drawn; 2 bad input (missing file, not results, nothing to",
                 "            draw, report files goc-bench did not write in the folder)."})
 final class ReportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Goc goc;
 
     @Spec
     private CommandSpec spec;
@@ -75,7 +79,10 @@ final class ReportCommand implements Callable<Integer> {
             throw new BadInputException(dir + " holds " + Path.of(e.getFile()).getFileName()
                     + " that goc-bench did not write: choose another folder with --out");
         }
-        Terminal term = Terminal.of(spec.commandLine(), false);
+        Terminal term = Terminal.of(spec.commandLine(), goc != null && goc.quiet());
+        if (term.quiet()) {
+            return ExitCodes.OK;
+        }
         term.out().println("report: " + report.markdown());
         term.out().println("        " + report.html());
         term.out().println("charts: " + report.charts().size() + " in " + dir.resolve("charts") + " (PNG and SVG)");

@@ -67,8 +67,9 @@ final class Sweep {
     /** Latest measured ms per round and thread on each target, whatever the strategy. */
     private final Map<TargetSpec, Double> targetPace = new HashMap<>();
     /**
-     * Latest measured set-up cost per thread on each target: a run's wall time less its workload
-     * (race rounds, or warm-up plus duration), divided by its threads. Opening connections
+     * Measured set-up cost per thread on each target (moving average): a run's wall time less its
+     * workload (race rounds, or warm-up plus duration) and {@link #RUN_OVERHEAD_MS}, divided by
+     * its threads. Opening connections
      * dominates it: about 20 ms per thread on PostgreSQL, 200-900 ms on a busy embedded MariaDB.
      */
     private final Map<TargetSpec, Double> overheadPerThread = new HashMap<>();
@@ -222,7 +223,8 @@ final class Sweep {
         Step step = steps.get(index);
         int threads = step.config().workload().threads();
         Double perThread = overheadPerThread.get(step.target());
-        long overhead = perThread == null ? setUpMs(step.target().family(), threads) : (long) (perThread * threads);
+        long overhead = perThread == null ? setUpMs(step.target().family(), threads)
+                : RUN_OVERHEAD_MS + (long) (perThread * threads);
         if (step.config().workload() instanceof Workload.Steady st) {
             return st.duration().toMillis() + st.warmup().toMillis() + overhead;
         }
@@ -277,7 +279,9 @@ final class Sweep {
             workMs = r.totals().seconds() * 1000.0;
         }
         if (r.complete()) {
-            overheadPerThread.put(step.target(), Math.max(0, wallMs - workMs) / threads);
+            // a moving average: one slow connect must not swing the estimate of every later run
+            double perThread = Math.max(0, wallMs - workMs - RUN_OVERHEAD_MS) / threads;
+            overheadPerThread.merge(step.target(), perThread, (old, now) -> 0.7 * old + 0.3 * now);
         }
         if (r.race() == null || r.race().rounds() <= 0 || r.totals().seconds() <= 0) {
             return;
