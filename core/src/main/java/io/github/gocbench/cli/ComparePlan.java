@@ -33,8 +33,6 @@ final class ComparePlan {
     static final int VERDICT_THREADS = 8;
     /** Share of each pair's time that goes to races. */
     static final double RACE_SHARE = 0.3;
-    /** Time assumed for starting one embedded server. */
-    static final Duration START = Duration.ofSeconds(15);
     /** Shortest measured time of a steady run: shorter ones measure warm-up noise. */
     static final Duration MIN_STEADY = Duration.ofSeconds(2);
     static final Duration MAX_STEADY = Duration.ofSeconds(8);
@@ -59,7 +57,7 @@ final class ComparePlan {
         /** About ten minutes with three strategies on two servers. */
         static final Mode THOROUGH = new Mode("thorough", Duration.ofMinutes(10), List.of(2, 4, 8, 16), 1000,
                 List.of(1, 2, 4, 8, 16), MIN_STEADY, MIN_WARMUP, MIN_RACE_BUDGET);
-        /** About two minutes: every run at its floor. */
+        /** Two to three minutes (server starts and MariaDB connections dominate): every run at its floor. */
         static final Mode QUICK = new Mode("quick", Duration.ofSeconds(90), List.of(2, 8), 200,
                 List.of(1, 4, 8), Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(500));
     }
@@ -92,6 +90,9 @@ final class ComparePlan {
         long setUp = 0;
         int pairs = 0;
         for (Server s : servers) {
+            if (s.target().url() == null) {
+                setUp += Sweep.startEstimateMs(s.target().family());
+            }
             long perStrategy = 0;
             for (int n : mode.raceThreads()) {
                 perStrategy += Sweep.setUpMs(s.target().family(), n) * (n == VERDICT_THREADS ? 2 : 1);
@@ -102,7 +103,7 @@ final class ComparePlan {
             setUp += perStrategy * s.strategies().size();
             pairs += s.strategies().size();
         }
-        long perPair = Math.max(0, mode.total().toMillis() - servers.size() * START.toMillis() - setUp)
+        long perPair = Math.max(0, mode.total().toMillis() - setUp)
                 / Math.max(1, pairs);
         int races = mode.raceThreads().size() + 1;
         int steadies = mode.steadyThreads().size() * KEYS.size();

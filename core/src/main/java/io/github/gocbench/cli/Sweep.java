@@ -28,7 +28,8 @@ import java.util.Map;
  * capped by the planned rounds and at least {@link #MIN_RACE_ROUNDS}. The first race of a
  * strategy has no pace of its own yet: it runs at most a fifth of the planned rounds, fewer when
  * earlier strategies on the target were slow. A race that still runs far over its budget is cut
- * at {@link #BUDGET_DEADLINE_FACTOR} times the budget (the result says it is incomplete).
+ * at {@link #BUDGET_DEADLINE_FACTOR} times the budget plus {@link #BUDGET_DEADLINE_SLACK} (the
+ * result says it is incomplete).
  *
  * <p>The estimate is honest from the start: steady runs last their planned time; a budgeted race
  * is counted at its budget until a pace is known, and at its sized rounds times that pace after;
@@ -53,10 +54,13 @@ final class Sweep {
     static final long RUN_OVERHEAD_MS = 200;
     /** Fewest rounds of a budgeted race: below this a rate is noise. */
     static final int MIN_RACE_ROUNDS = 20;
-    /** A budgeted race is cut (marked incomplete) after this many times its budget. */
+    /** A budgeted race is cut (marked incomplete) after this many times its budget, plus the slack. */
     static final int BUDGET_DEADLINE_FACTOR = 5;
-    /** Estimate of providing an embedded server until one start has been measured. */
-    private static final long START_ESTIMATE_MS = 15_000;
+    /**
+     * Added to a budgeted race's deadline: the deadline also covers the run's set-up and its
+     * first round, which on a busy embedded MariaDB take several seconds whatever the budget.
+     */
+    static final Duration BUDGET_DEADLINE_SLACK = Duration.ofSeconds(30);
     /** Pace assumed for unbudgeted races until one is measured, per round and thread. */
     private static final double DEFAULT_MS_PER_ROUND_THREAD = 0.5;
 
@@ -75,7 +79,8 @@ final class Sweep {
     private final Map<TargetSpec, Double> overheadPerThread = new HashMap<>();
     /** Rounds chosen for budgeted races already sized, by step index. */
     private final Map<Integer, Integer> sized = new HashMap<>();
-    private long startMs = START_ESTIMATE_MS;
+    /** Measured start of the last embedded server, -1 until one started. */
+    private long startMs = -1;
     private int firstUnopened;
 
     Sweep(List<Step> steps) {
@@ -187,7 +192,7 @@ final class Sweep {
     /**
      * The configuration step {@code index} runs with: a budgeted race gets its rounds (sized once,
      * from the pace known when it starts) and a deadline of {@link #BUDGET_DEADLINE_FACTOR} times
-     * its budget, when that is sooner than the configured one.
+     * its budget plus {@link #BUDGET_DEADLINE_SLACK}, when that is sooner than the configured one.
      */
     RunConfig configFor(int index) {
         Step step = steps.get(index);
@@ -197,7 +202,7 @@ final class Sweep {
         }
         int rounds = sized.computeIfAbsent(index, k -> sizeRounds(step, race));
         Bounds b = c.bounds();
-        Duration cut = step.raceBudget().multipliedBy(BUDGET_DEADLINE_FACTOR);
+        Duration cut = step.raceBudget().multipliedBy(BUDGET_DEADLINE_FACTOR).plus(BUDGET_DEADLINE_SLACK);
         Bounds bounds = cut.compareTo(b.deadline()) < 0
                 ? new Bounds(cut, b.statementTimeout(), b.lockTimeout(), b.callTimeout()) : b;
         return new RunConfig(c.strategy(), new Workload.Race(race.threads(), rounds), c.conditions(), bounds);
@@ -254,6 +259,15 @@ final class Sweep {
         return RUN_OVERHEAD_MS + perThread * threads;
     }
 
+    /**
+     * Time to provide an embedded server until one start has been measured: PostgreSQL starts in
+     * about 10 s, MariaDB in about 30 s on a busy 2-core machine (longer the first time, when it
+     * unpacks).
+     */
+    static long startEstimateMs(io.github.gocbench.target.DbFamily family) {
+        return family == io.github.gocbench.target.DbFamily.POSTGRES ? 10_000 : 30_000;
+    }
+
     /** Estimated time of the steps from {@code index} on, in ms, server start-ups included. */
     long remainingFrom(int index) {
         long ms = 0;
@@ -261,7 +275,7 @@ final class Sweep {
         for (int s = index; s < steps.size(); s++) {
             TargetSpec t = steps.get(s).target();
             if (s >= firstUnopened && !t.equals(previous) && t.url() == null) {
-                ms += startMs;
+                ms += startMs >= 0 ? startMs : startEstimateMs(t.family());
             }
             previous = t;
             ms += estimateMs(s);
