@@ -57,7 +57,10 @@ final class UrlTarget implements Target {
             secrets.add(password);
         }
         String connectUrl = parsed.withoutCredentials(user != null, password != null);
+        Dialect dialect = Dialects.of(family);
         Properties props = new Properties();
+        // what the dialect's strategies rely on, e.g. Connector/J useAffectedRows=true
+        props.putAll(dialect.connectionProperties());
         if (user != null) {
             props.setProperty("user", user);
         }
@@ -70,7 +73,6 @@ final class UrlTarget implements Target {
         } else {
             props.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS * 1000));
         }
-        Dialect dialect = Dialects.of(family);
         String effectiveUser = user != null ? user : parsed.user();
         try (Connection c = DriverManager.getConnection(connectUrl, props)) {
             TargetInfo info = describe(c, family, provision, Secrets.maskUrl(connectUrl), dialect, extra);

@@ -19,7 +19,9 @@ class EmbeddedMariaDbIT {
         assertThat(info.version()).startsWith("11.4.");
         assertThat(info.provision()).isEqualTo(Provision.EMBEDDED);
         assertThat(info.url()).startsWith("jdbc:mysql://localhost:").endsWith("/test?user=root");
-        assertThat(info.settings()).isNotEmpty();
+        assertThat(info.settings())
+                .containsEntry("max_connections", "300")
+                .containsKeys("transaction_isolation", "innodb_flush_log_at_trx_commit", "innodb_snapshot_isolation");
         UrlTargetIT.assertSelectOne(t);
         try (Connection c = t.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT DATABASE(), @@max_connections")) {

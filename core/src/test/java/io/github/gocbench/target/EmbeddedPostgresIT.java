@@ -18,7 +18,13 @@ class EmbeddedPostgresIT {
         assertThat(info.product()).isEqualTo("PostgreSQL");
         assertThat(info.version()).startsWith("17.");
         assertThat(info.provision()).isEqualTo(Provision.EMBEDDED);
-        assertThat(info.settings()).containsEntry("durable", "false");
+        assertThat(info.settings())
+                .containsEntry("durable", "false")
+                .containsEntry("fsync", "off")
+                .containsEntry("synchronous_commit", "off")
+                .containsEntry("max_connections", "300")
+                .containsKey("default_transaction_isolation");
+        assertThat(info.settings().get("server_version")).startsWith("17.");
         UrlTargetIT.assertSelectOne(t);
         assertThat(show(t, "fsync")).isEqualTo("off");
         assertThat(show(t, "synchronous_commit")).isEqualTo("off");
