@@ -38,7 +38,11 @@ import java.sql.Statement;
  * blocks, so racing losers deadlock (1213). {@code LOCK IN SHARE MODE} (accepted by MySQL 8 and
  * MariaDB alike; MySQL 8 also spells it {@code FOR SHARE}) is compatible with those locks. In
  * autocommit the INSERT's own transaction is rolled back, releasing its locks, before the
- * read-back. Without the unique constraint every call creates a new row.
+ * read-back. With {@code innodb_snapshot_isolation=ON} (MariaDB 10.6.18+/11.4) inside an outer
+ * REPEATABLE READ transaction, {@code FOR UPDATE} on the winner's newer row is refused with 1020
+ * ({@code SNAPSHOT_CONFLICT}) while {@code LOCK IN SHARE MODE} still returns it (measured on MariaDB
+ * 11.4.5); the declarations below are for the default, OFF. Without the unique constraint every
+ * call creates a new row.
  */
 public final class InsertFirstMySql implements Strategy {
 

@@ -86,20 +86,32 @@ public final class SerializableRetryMySql implements Strategy {
         }
         int previous = connection.getTransactionIsolation();
         connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        Got got;
         try {
-            for (int attempt = 0; ; attempt++) {
-                int retries = attempt;
-                try {
-                    return AtomicBlock.run(connection, () -> selectOrInsert(connection, key, sideEffect, retries));
-                } catch (SQLException e) {
-                    if (!RETRY_ON.contains(MySqlOutcomes.classify(e)) || attempt + 1 >= MAX_ATTEMPTS) {
-                        throw e;
-                    }
-                    backoff(attempt + 1, e);
-                }
+            got = retrying(connection, key, sideEffect);
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                connection.setTransactionIsolation(previous);
+            } catch (SQLException restore) {
+                e.addSuppressed(restore);
             }
-        } finally {
-            connection.setTransactionIsolation(previous);
+            throw e;
+        }
+        connection.setTransactionIsolation(previous);
+        return got;
+    }
+
+    private Got retrying(Connection connection, long key, SideEffect sideEffect) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            int retries = attempt;
+            try {
+                return AtomicBlock.run(connection, () -> selectOrInsert(connection, key, sideEffect, retries));
+            } catch (SQLException e) {
+                if (!RETRY_ON.contains(MySqlOutcomes.classify(e)) || attempt + 1 >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                backoff(attempt + 1, e);
+            }
         }
     }
 

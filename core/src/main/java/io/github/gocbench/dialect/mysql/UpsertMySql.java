@@ -1,6 +1,5 @@
 package io.github.gocbench.dialect.mysql;
 
-import static io.github.gocbench.outcome.Outcome.DEADLOCK;
 import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
 import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
