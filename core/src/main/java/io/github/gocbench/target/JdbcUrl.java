@@ -131,7 +131,12 @@ record JdbcUrl(DbFamily family, String url, String host, int port, String databa
         String base = url;
         String userinfo = userinfo();
         if (userinfo != null) {
-            base = base.replaceFirst(Pattern.quote(userinfo + "@"), "");
+            int colon = userinfo.indexOf(':');
+            String userPart = colon < 0 ? userinfo : userinfo.substring(0, colon);
+            String passwordPart = colon < 0 ? null : userinfo.substring(colon);
+            String kept = (dropUser ? "" : userPart) + (dropPassword || passwordPart == null ? "" : passwordPart);
+            base = base.replaceFirst(Pattern.quote(userinfo + "@"),
+                    Matcher.quoteReplacement(kept.isEmpty() ? "" : kept + "@"));
         }
         Matcher m = QUERY_PARAM.matcher(base);
         StringBuilder sb = new StringBuilder();

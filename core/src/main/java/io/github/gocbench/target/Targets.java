@@ -9,6 +9,9 @@ import java.util.Objects;
  *
  * <p>Embedded servers start at most once per JVM (per family and PostgreSQL major), are shared
  * by every target opened on them, and stop when the JVM exits; see {@link EmbeddedServers}.
+ * Embedded PostgreSQL runs, like zonky's default, with {@code fsync} and
+ * {@code synchronous_commit} off; the system property {@code goc.pg.durable=true} starts it with
+ * both on. Either way {@link TargetInfo#settings()} records {@code durable} and the server's values.
  */
 public final class Targets {
 

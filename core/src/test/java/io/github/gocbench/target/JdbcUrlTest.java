@@ -66,5 +66,7 @@ class JdbcUrlTest {
         assertThat(only.withoutCredentials(false, true)).isEqualTo("jdbc:postgresql://h/x");
         JdbcUrl userinfo = JdbcUrl.parse(DbFamily.MYSQL, "jdbc:mysql://bob:old@h/x");
         assertThat(userinfo.withoutCredentials(true, true)).isEqualTo("jdbc:mysql://h/x");
+        assertThat(userinfo.withoutCredentials(false, true)).isEqualTo("jdbc:mysql://bob@h/x");
+        assertThat(userinfo.withoutCredentials(true, false)).isEqualTo("jdbc:mysql://:old@h/x");
     }
 }

@@ -24,7 +24,7 @@ import java.sql.SQLException;
  *
  * <p>New vs existing comes from the affected-row count, which needs Connector/J's
  * {@code useAffectedRows=true} (see {@link MySqlDialect#connectionProperties()}). Measured on
- * MariaDB 10.11 with Connector/J 9.5: with the default ({@code useAffectedRows=false},
+ * MariaDB 10.11 and 11.4.5 with Connector/J 9.5: with the default ({@code useAffectedRows=false},
  * the CLIENT_FOUND_ROWS flag) a new row and an existing row both report 1, so they cannot be told
  * apart; with {@code useAffectedRows=true} a new row reports 1 and an existing row 0 (its id is
  * unchanged; 2 would mean a changed row, which {@code id = id} never is), and
