@@ -44,7 +44,7 @@ final class StrategyRace implements AutoCloseable {
     private long nextKey = 1;
 
     /** One caller's answer in one round. */
-    record Call(Outcome outcome, long id, SQLException error) {
+    record Call(Outcome outcome, long id, int retries, SQLException error) {
     }
 
     /** What a run of rounds saw. */
@@ -60,6 +60,8 @@ final class StrategyRace implements AutoCloseable {
         int idMismatches;
         /** Rounds in which no caller answered CREATED although every caller answered. */
         int roundsWithoutCreate;
+        /** Sum of {@link Got#retries()} over all good answers. */
+        long retries;
         SQLException firstError;
 
         long count(Outcome o) {
@@ -70,7 +72,7 @@ final class StrategyRace implements AutoCloseable {
         public String toString() {
             return rounds + " rounds, anomalous " + roundsWithAnomaly + ", collided " + collidedRounds
                     + ", outcomes " + outcomes + ", codes " + codes + ", double creates " + doubleCreates
-                    + ", id mismatches " + idMismatches
+                    + ", id mismatches " + idMismatches + ", retries " + retries
                     + (firstError == null ? "" : ", first error: " + DialectIT.describe(firstError));
         }
     }
@@ -137,6 +139,7 @@ final class StrategyRace implements AutoCloseable {
                 }
             } else {
                 ids.add(c.id());
+                tally.retries += c.retries();
             }
             if (c.outcome() == Outcome.CREATED) {
                 created++;
@@ -168,7 +171,7 @@ final class StrategyRace implements AutoCloseable {
             if (outer) {
                 c.commit();
             }
-            return new Call(got.created() ? Outcome.CREATED : Outcome.FOUND, got.id(), null);
+            return new Call(got.created() ? Outcome.CREATED : Outcome.FOUND, got.id(), got.retries(), null);
         } catch (SQLException e) {
             if (outer) {
                 try {
@@ -177,7 +180,7 @@ final class StrategyRace implements AutoCloseable {
                     e.addSuppressed(r);
                 }
             }
-            return new Call(db.dialect().classify(e), -1, e);
+            return new Call(db.dialect().classify(e), -1, 0, e);
         } finally {
             if (outer) {
                 c.setAutoCommit(true);

@@ -34,14 +34,14 @@ import org.slf4j.LoggerFactory;
  * measurement at least 22 of 40 rounds really collided (more than one caller reached its INSERT;
  * most strategies collided in every round), so the conflict path runs in most of them, and a
  * strategy that broke its claim as often as the weakest known failure shows would slip through
- * 20 rounds with probability 0.55^20 ≈ 6e-6. Any forbidden outcome fails at once. Embedded MariaDB
- * is the slow server here (50-150 ms a round against 5-15 ms for the others), which is what bounds
- * the safe round count.
+ * 15 rounds with probability 0.55^15 ≈ 1.3e-4. Any forbidden outcome fails at once. Embedded
+ * MariaDB is the slow server here (50-200 ms a round against 5-15 ms for the others: about 90% of
+ * this class's time), which is what bounds the safe round count; the stress suites run more.
  */
 class StrategyRaceIT {
 
     static final int THREADS = 8;
-    static final int SAFE_ROUNDS = 20;
+    static final int SAFE_ROUNDS = 15;
     static final int KNOWN_MAX_ROUNDS = 100;
     private static final Table TABLE = new Table("goc_strategy_race_it", true);
     private static final Logger LOG = LoggerFactory.getLogger(StrategyRaceIT.class);
@@ -85,6 +85,10 @@ class StrategyRaceIT {
         assertThat(tally.idMismatches).as("id mismatches: %s", tally).isZero();
         if (declared.safe()) {
             assertThat(tally.count(Outcome.CREATED)).as("one CREATED per round: %s", tally).isEqualTo(tally.rounds);
+        }
+        if (id.equals("serializable-retry") && situation == Situation.AUTOCOMMIT) {
+            // its safety comes from retrying: callers that collided (measured: 32-40 of 40 rounds) retried
+            assertThat(tally.retries).as("retries reported in Got.retries: %s", tally).isPositive();
         }
     }
 }
