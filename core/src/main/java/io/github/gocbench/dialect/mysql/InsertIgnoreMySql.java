@@ -25,7 +25,8 @@ import java.sql.Statement;
  * <p>The affected-row count of an ignored INSERT is 0 whether or not Connector/J's
  * {@code useAffectedRows} is set (that flag only changes what UPDATE and
  * {@code ON DUPLICATE KEY UPDATE} report), so unlike {@code upsert} this strategy needs no
- * connection property.
+ * connection property (measured with Connector/J 9.5 on MariaDB 10.11: 1 then 0 with either
+ * setting).
  *
  * <p>Origin: the common MySQL idiom.
  *
