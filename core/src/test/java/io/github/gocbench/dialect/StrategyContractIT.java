@@ -68,9 +68,19 @@ class StrategyContractIT {
         return db.dialect().strategy(id).orElseThrow().create(table);
     }
 
+    /** Tables already reset in this JVM, per server: every test uses its own key, so once is enough. */
+    private static final Set<String> RESET = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A connection to {@code db} with {@code table} in place. The table is recreated once per
+     * server and run (DDL is slow on embedded MariaDB, and the catalogue makes ~180 cases); tests
+     * stay independent because every one uses a fresh key from {@link #KEYS}.
+     */
     private static Connection fresh(DbUnderTest db, Table table) throws SQLException {
         Connection c = db.connect();
-        db.dialect().resetSchema(c, table);
+        if (RESET.add(db.name() + "|" + table.name())) {
+            db.dialect().resetSchema(c, table);
+        }
         return c;
     }
 

@@ -15,12 +15,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small race routine for strategy tests: {@code threads} callers, each with its own connection
@@ -33,6 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StrategyRace implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Keys are unique per JVM, so a table needs recreating only once per server (DDL is slow on MariaDB). */
+    private static final AtomicLong KEYS = new AtomicLong();
+    private static final Set<String> RESET = ConcurrentHashMap.newKeySet();
 
     private final DbUnderTest db;
     private final Table table;
@@ -41,7 +47,6 @@ final class StrategyRace implements AutoCloseable {
     private final List<Connection> connections = new ArrayList<>();
     private final ExecutorService pool;
     private final String countSql;
-    private long nextKey = 1;
 
     /** One caller's answer in one round. */
     record Call(Outcome outcome, long id, int retries, SQLException error) {
@@ -83,8 +88,10 @@ final class StrategyRace implements AutoCloseable {
         this.table = table;
         this.situation = situation;
         this.countSql = "SELECT count(*) FROM " + table.name() + " WHERE k = ?";
-        try (Connection c = db.connect()) {
-            db.dialect().resetSchema(c, table);
+        if (RESET.add(db.name() + "|" + table.name())) {
+            try (Connection c = db.connect()) {
+                db.dialect().resetSchema(c, table);
+            }
         }
         this.strategy = db.dialect().strategy(strategyId).orElseThrow().create(table);
         this.pool = Executors.newFixedThreadPool(threads);
@@ -112,7 +119,7 @@ final class StrategyRace implements AutoCloseable {
     }
 
     private List<Call> round(Tally tally) throws Exception {
-        long key = nextKey++;
+        long key = KEYS.incrementAndGet();
         CyclicBarrier start = new CyclicBarrier(connections.size());
         AtomicInteger hookCalls = new AtomicInteger();
         SideEffect hook = k -> hookCalls.incrementAndGet();
