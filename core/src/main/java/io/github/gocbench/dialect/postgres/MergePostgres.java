@@ -44,8 +44,13 @@ public final class MergePostgres implements Strategy {
     /** First PostgreSQL major version with MERGE. */
     public static final int MIN_MAJOR_VERSION = 15;
 
+    /**
+     * In autocommit the race window lies inside one statement and its detection rate depends on
+     * load (measured 25-100% of 8-thread rounds), so there it is possible, not required; in an
+     * outer transaction the window spans the caller's commit round trip (measured 90-100%).
+     */
     public static final Expect EXPECT = Expect.UNDECLARED
-            .known(AUTOCOMMIT, DUPLICATE_KEY)
+            .possible(AUTOCOMMIT, DUPLICATE_KEY)
             .known(OUTER_READ_COMMITTED, DUPLICATE_KEY)
             .known(OUTER_REPEATABLE_READ, DUPLICATE_KEY);
 

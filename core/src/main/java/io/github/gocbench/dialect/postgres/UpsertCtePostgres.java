@@ -40,8 +40,14 @@ public final class UpsertCtePostgres implements Strategy {
     public static final String SUMMARY =
             "WITH ins AS (INSERT ... ON CONFLICT DO NOTHING RETURNING id) SELECT ... UNION ALL SELECT ...; no loop";
 
+    /**
+     * In autocommit the window is the winner's INSERT-to-commit inside one statement: measured 0 to
+     * 100% of 8-thread rounds depending on machine load (0/100 on a briefly idle embedded
+     * PostgreSQL), so there it is possible, not required; in an outer transaction the window spans
+     * the caller's commit round trip (measured 88-100% of rounds), so there it must be found.
+     */
     public static final Expect EXPECT = Expect.UNDECLARED
-            .known(AUTOCOMMIT, NOT_FOUND_AFTER_CONFLICT)
+            .possible(AUTOCOMMIT, NOT_FOUND_AFTER_CONFLICT)
             .known(OUTER_READ_COMMITTED, NOT_FOUND_AFTER_CONFLICT)
             .known(OUTER_REPEATABLE_READ, SERIALIZATION_FAILURE);
 
