@@ -1,14 +1,52 @@
 package io.github.gocbench.engine;
 
+import io.github.gocbench.dialect.Dialect;
+import io.github.gocbench.dialect.Table;
+import io.github.gocbench.outcome.Invariant;
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.target.Target;
+import io.github.gocbench.target.TargetInfo;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a workload of one strategy against one target and checks the invariants afterwards.
  * Every run is bounded (see {@link Bounds}); a run cut short still returns what it gathered,
  * marked incomplete.
+ *
+ * <p>How a run is bounded: every session gets the server-side statement and lock timeouts; a
+ * watchdog thread aborts any connection whose call runs past {@link Bounds#callTimeout()}
+ * (counted as {@code TIMEOUT}; the worker reconnects); barrier waits and thread joins have
+ * timeouts; at the deadline (for steady runs: warm-up + duration + call timeout + 10 s, when that
+ * is sooner than {@link Bounds#deadline()}) calls in flight are cancelled (not counted) and the
+ * result says {@code complete=false} and why. A lost target (a broken connection that cannot be
+ * reopened) stops the run the same way.
+ *
+ * <p>What counts as a violated invariant is documented in {@link Invariants} and
+ * {@link KeyLedger}: only certain violations are reported.
  */
 public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final Duration CHECKER_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
 
     private Engine() {
     }
@@ -17,9 +55,279 @@ public final class Engine {
      * Runs {@code config} against {@code target}: resets the table, starts one connection per
      * thread, runs the workload, classifies every call, checks invariants, and returns the result.
      *
-     * @throws IllegalArgumentException when the strategy is unknown for the target's dialect
+     * @throws IllegalArgumentException when the strategy is unknown for the target's dialect, or
+     *                                  the workload is malformed
      */
     public static RunResult run(Target target, RunConfig config, ProgressListener progress) {
-        throw new UnsupportedOperationException("TODO engine");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(config, "config");
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        Dialect dialect = target.dialect();
+        StrategyDef def = dialect.strategy(config.strategy()).orElseThrow(() -> new IllegalArgumentException(
+                "unknown strategy '" + config.strategy() + "' for " + dialect.id() + "; valid: "
+                        + dialect.strategies().stream().map(StrategyDef::id).collect(Collectors.joining(", "))));
+        validate(config.workload());
+        Table table = Table.of(config.conditions().unique());
+        Strategy strategy = def.create(table);
+        Bounds bounds = config.bounds();
+        Workload workload = config.workload();
+
+        Duration deadline = bounds.deadline();
+        if (workload instanceof Workload.Steady s) {
+            Duration planned = s.warmup().plus(s.duration()).plus(bounds.callTimeout()).plusSeconds(10);
+            deadline = planned.compareTo(deadline) < 0 ? planned : deadline;
+        }
+        Instant time = Instant.now();
+        RunControl control = new RunControl(deadline.toNanos());
+        long base = KeySpace.nextBase();
+        long seed = base * 0x9E3779B97F4A7C15L;
+        List<Worker> workers = new ArrayList<>();
+        Connection checker = null;
+        RaceRun race = null;
+        SteadyRun steady = null;
+        long duplicateRows = 0;
+        try {
+            try {
+                checker = openChecker(target, bounds);
+                dialect.resetSchema(checker, table);
+                for (int i = 0; i < workload.threads(); i++) {
+                    Worker w = new Worker(i, target, strategy, table, config, control, seed + i);
+                    workers.add(w);
+                    w.open();
+                }
+            } catch (SQLException e) {
+                control.stopNow("could not prepare the run: " + Worker.oneLine(e.getMessage()) + " (SQLState "
+                        + e.getSQLState() + ", code " + e.getErrorCode() + ")");
+                return build(target, config, time, control, workers, null, null, 0);
+            }
+
+            if (workload instanceof Workload.Race r) {
+                race = new RaceRun(workers, r.rounds(), base, config, control, checker, table);
+            } else {
+                steady = new SteadyRun((Workload.Steady) workload, base, control, seed);
+            }
+            RaceRun raceRun = race;
+            SteadyRun steadyRun = steady;
+            control.onStop(() -> {
+                workers.forEach(Worker::cancel);
+                if (raceRun != null) {
+                    raceRun.breakBarrier();
+                }
+            });
+            Watchdog watchdog = new Watchdog(workers, control, bounds, listener,
+                    steadyRun != null ? steadyRun::updatePhase : () -> { });
+            List<Thread> threads = new ArrayList<>();
+            for (Worker w : workers) {
+                Thread t = new Thread(() -> work(w, raceRun, steadyRun, control), "goc-worker-" + w.index);
+                t.setDaemon(true);
+                threads.add(t);
+            }
+            if (steadyRun != null) {
+                steadyRun.start();
+            }
+            threads.forEach(Thread::start);
+            watchdog.start();
+            try {
+                joinAll(threads, control, bounds);
+            } finally {
+                control.finish();
+                watchdog.finish();
+            }
+            if (!config.conditions().unique()) {
+                duplicateRows = countDuplicateRows(checker, table, control);
+            }
+            control.phase("done", 1.0);
+            watchdog.report();
+            return build(target, config, time, control, workers, race, steady, duplicateRows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            control.stopNow("interrupted");
+            return build(target, config, time, control, workers, race, steady, duplicateRows);
+        } finally {
+            for (Worker w : workers) {
+                w.close();
+            }
+            Sessions.closeQuietly(checker);
+            control.close();
+        }
+    }
+
+    private static void validate(Workload workload) {
+        Objects.requireNonNull(workload, "workload");
+        if (workload.threads() < 1 || workload.threads() > 4096) {
+            throw new IllegalArgumentException("threads must be in 1..4096, got " + workload.threads());
+        }
+        if (workload instanceof Workload.Race r && (r.rounds() < 1 || r.rounds() >= KeySpace.SIZE)) {
+            throw new IllegalArgumentException("rounds must be at least 1, got " + r.rounds());
+        }
+        if (workload instanceof Workload.Steady s) {
+            if (s.duration() == null || s.duration().isNegative() || s.duration().isZero()) {
+                throw new IllegalArgumentException("duration must be positive, got " + s.duration());
+            }
+            if (s.warmup() == null || s.warmup().isNegative()) {
+                throw new IllegalArgumentException("warmup must not be negative, got " + s.warmup());
+            }
+            Objects.requireNonNull(s.keys(), "keys");
+        }
+    }
+
+    private static void work(Worker w, RaceRun race, SteadyRun steady, RunControl control) {
+        try {
+            if (race != null) {
+                race.work(w);
+            } else {
+                steady.work(w);
+            }
+        } catch (TargetLostException e) {
+            control.stopNow("target lost: " + e.getMessage());
+        } catch (InterruptedException e) {
+            control.stopNow("worker " + w.index + " interrupted");
+        } catch (RuntimeException | Error e) {
+            LOG.warn("worker {} failed", w.index, e);
+            control.stopNow("worker " + w.index + " failed: " + e);
+        }
+    }
+
+    /** Joins the workers within the deadline plus one call bound; cancels stragglers. */
+    private static void joinAll(List<Thread> threads, RunControl control, Bounds bounds) throws InterruptedException {
+        long graceNanos = bounds.callTimeout().toNanos() + TimeUnit.SECONDS.toNanos(10);
+        long limit = control.deadlineNanos + graceNanos;
+        for (Thread t : threads) {
+            long left = limit - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(t, left);
+            }
+        }
+        boolean stuck = threads.stream().anyMatch(Thread::isAlive);
+        if (stuck) {
+            control.stopNow("a worker did not end within the deadline; its connection was aborted");
+            for (Thread t : threads) {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        }
+    }
+
+    private static Connection openChecker(Target target, Bounds bounds) throws SQLException {
+        Connection c = target.connect();
+        try {
+            Duration st = bounds.statementTimeout().compareTo(CHECKER_STATEMENT_TIMEOUT) > 0
+                    ? bounds.statementTimeout() : CHECKER_STATEMENT_TIMEOUT;
+            target.dialect().applySessionBounds(c, st, bounds.lockTimeout());
+            c.setAutoCommit(true);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            Sessions.closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Rows beyond the first per key, from the table itself (only possible without the unique
+     * constraint; with it the server enforces the invariant and the query is skipped).
+     */
+    private static long countDuplicateRows(Connection checker, Table table, RunControl control) {
+        String sql = "SELECT k, count(*) FROM " + table.name() + " GROUP BY k HAVING count(*) > 1";
+        long extra = 0;
+        long firstKey = 0;
+        try (Statement st = checker.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                if (extra == 0) {
+                    firstKey = rs.getLong(1);
+                }
+                extra += rs.getLong(2) - 1;
+            }
+        } catch (SQLException e) {
+            control.stopNow("the duplicate-row check failed: " + Worker.oneLine(e.getMessage()));
+            return 0;
+        }
+        if (extra > 0) {
+            control.anomaly("DUPLICATE_ROWS", null, System.nanoTime(),
+                    extra + " extra row(s) in the table, e.g. for key " + firstKey);
+        }
+        return extra;
+    }
+
+    private static RunResult build(Target target, RunConfig config, Instant time, RunControl control,
+                                   List<Worker> workers, RaceRun race, SteadyRun steady, long duplicateRows) {
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        long calls = 0;
+        long retries = 0;
+        for (Outcome o : Outcome.values()) {
+            long n = 0;
+            for (Worker w : workers) {
+                n += w.outcome(o);
+            }
+            outcomes.put(o, n);
+            calls += n;
+        }
+        long doubleCreates = race == null ? 0 : race.doubleCreates();
+        long idMismatches = race == null ? 0 : race.idMismatches();
+        long sideEffects = race == null ? 0 : race.sideEffectSurplus();
+        Histogram latency = new Histogram(Worker.MAX_LATENCY_MICROS, 3);
+        for (Worker w : workers) {
+            retries += w.retries();
+            doubleCreates += w.doubleCreates();
+            idMismatches += w.idMismatches();
+            sideEffects += w.sideEffectSurplus();
+            latency.add(w.takeLatency());
+        }
+        Map<Invariant, Long> invariants = new EnumMap<>(Invariant.class);
+        invariants.put(Invariant.DUPLICATE_ROWS, duplicateRows);
+        invariants.put(Invariant.DOUBLE_CREATE, doubleCreates);
+        invariants.put(Invariant.ID_MISMATCH, idMismatches);
+        invariants.put(Invariant.REPEATED_SIDE_EFFECT, sideEffects);
+
+        double seconds = race != null ? race.seconds() : steady != null ? steady.seconds() : 0;
+        RunResult.Totals totals = new RunResult.Totals(calls, seconds, seconds > 0 ? calls / seconds : 0);
+        RunResult.Latency lat = calls == 0 ? new RunResult.Latency(0, 0, 0, 0, 0)
+                : new RunResult.Latency(latency.getValueAtPercentile(50), latency.getValueAtPercentile(90),
+                        latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9), latency.getMaxValue());
+        RunResult.RaceFigures figures = null;
+        if (config.workload() instanceof Workload.Race) {
+            int run = race == null ? 0 : race.roundsRun();
+            int bad = race == null ? 0 : race.roundsWithAnomaly();
+            figures = new RunResult.RaceFigures(run, bad, run == 0 ? 0 : (double) bad / run);
+        }
+        boolean anomalous = outcomes.entrySet().stream().anyMatch(e -> e.getKey().isAnomaly() && e.getValue() > 0)
+                || invariants.values().stream().anyMatch(v -> v > 0);
+        String note = control.note();
+        return new RunResult("goc-bench", toolVersion(), time, host(), targetInfo(target), configInfo(config),
+                totals, outcomes, invariants, lat, retries, figures, anomalous ? Verdict.UNSAFE : Verdict.SAFE,
+                control.firstAnomaly(), note == null, note);
+    }
+
+    private static TargetInfo targetInfo(Target target) {
+        try {
+            return target.info();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The configuration flattened for results. */
+    static RunResult.ConfigInfo configInfo(RunConfig config) {
+        Workload w = config.workload();
+        Conditions c = config.conditions();
+        Integer rounds = w instanceof Workload.Race r ? r.rounds() : null;
+        Double duration = w instanceof Workload.Steady s ? s.duration().toMillis() / 1000.0 : null;
+        Double warmup = w instanceof Workload.Steady s ? s.warmup().toMillis() / 1000.0 : null;
+        String keys = w instanceof Workload.Steady s ? s.keys().text() : null;
+        return new RunResult.ConfigInfo(config.strategy(), w.name(), w.threads(), rounds, duration, warmup, keys,
+                c.isolation() == null ? null : c.isolation().cliName(), c.outerTx(), c.unique(), c.sideEffect(),
+                c.churn());
+    }
+
+    /** The jar's Implementation-Version, or {@code dev} when run from classes. */
+    static String toolVersion() {
+        String v = Engine.class.getPackage().getImplementationVersion();
+        return v == null || v.isBlank() ? "dev" : v;
+    }
+
+    static RunResult.HostInfo host() {
+        return new RunResult.HostInfo(Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.runtime.version", System.getProperty("java.version")) + " ("
+                        + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
     }
 }

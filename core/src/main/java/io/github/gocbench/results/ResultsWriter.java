@@ -1,31 +1,238 @@
 package io.github.gocbench.results;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.gocbench.outcome.Invariant;
+import io.github.gocbench.outcome.Outcome;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes result documents as JSON (one object, or an array for a sweep) and CSV, atomically:
  * to a temporary file in the same folder, then moved into place; an existing file is never
  * overwritten unless asked.
+ *
+ * <p>JSON: pretty printed, instants as ISO-8601 text, enum-keyed maps by constant name.
  */
 public final class ResultsWriter {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private ResultsWriter() {
     }
 
-    /** Writes {@code results} as JSON (an object when there is one, else an array). */
+    /** Something that writes a whole file's content to a stream. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code results} as JSON (an object when there is one, else an array); never overwrites. */
     public static void writeJson(Path file, List<RunResult> results) throws IOException {
-        throw new UnsupportedOperationException("TODO engine/results");
+        writeJson(file, results, false);
     }
 
-    /** Writes one CSV row per result, with a header. */
+    /**
+     * Writes {@code results} as JSON (an object when there is one, else an array).
+     *
+     * @param overwrite replace {@code file} when it exists; otherwise an existing file makes this
+     *                  throw {@link FileAlreadyExistsException}
+     */
+    public static void writeJson(Path file, List<RunResult> results, boolean overwrite) throws IOException {
+        Object doc = results.size() == 1 ? results.get(0) : results;
+        writeAtomically(file, overwrite, out -> JSON.writeValue(new NonClosing(out), doc));
+    }
+
+    /** Writes one CSV row per result, with a header; never overwrites. */
     public static void writeCsv(Path file, List<RunResult> results) throws IOException {
-        throw new UnsupportedOperationException("TODO engine/results");
+        writeCsv(file, results, false);
     }
 
-    /** Reads a JSON file written by {@link #writeJson}. */
+    /** Writes one CSV row per result, with a header; {@code overwrite} as for {@link #writeJson(Path, List, boolean)}. */
+    public static void writeCsv(Path file, List<RunResult> results, boolean overwrite) throws IOException {
+        writeAtomically(file, overwrite, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            w.write(String.join(",", csvHeader()));
+            w.write('\n');
+            for (RunResult r : results) {
+                List<String> row = csvRow(r);
+                List<String> quoted = new ArrayList<>(row.size());
+                for (String v : row) {
+                    quoted.add(csvQuote(v));
+                }
+                w.write(String.join(",", quoted));
+                w.write('\n');
+            }
+            w.flush();
+        });
+    }
+
+    /** Reads a JSON file written by {@link #writeJson}: an object or an array of them. */
     public static List<RunResult> readJson(Path file) throws IOException {
-        throw new UnsupportedOperationException("TODO engine/results");
+        JsonNode node = JSON.readTree(file.toFile());
+        if (node == null || node.isMissingNode()) {
+            throw new IOException(file + " is empty, expected a goc-bench result object or array");
+        }
+        if (node.isArray()) {
+            return JSON.convertValue(node, new TypeReference<List<RunResult>>() { });
+        }
+        if (node.isObject()) {
+            return List.of(JSON.treeToValue(node, RunResult.class));
+        }
+        throw new IOException(file + " holds neither a goc-bench result object nor an array of them");
+    }
+
+    /** The CSV column names, in order. */
+    public static List<String> csvHeader() {
+        List<String> h = new ArrayList<>(List.of("time", "db", "product", "version", "provision", "strategy",
+                "workload", "threads", "rounds", "duration", "keys", "isolation", "outer_tx", "unique",
+                "side_effect", "churn", "calls", "seconds", "calls_per_s"));
+        for (Outcome o : Outcome.values()) {
+            h.add(o.name().toLowerCase(Locale.ROOT));
+        }
+        for (Invariant i : Invariant.values()) {
+            h.add(i.name().toLowerCase(Locale.ROOT));
+        }
+        h.addAll(List.of("p50_us", "p90_us", "p99_us", "p999_us", "max_us", "retries", "verdict", "complete"));
+        return h;
+    }
+
+    /** One result as CSV values (unquoted), in {@link #csvHeader()} order. */
+    public static List<String> csvRow(RunResult r) {
+        List<String> v = new ArrayList<>();
+        v.add(s(r.time()));
+        v.add(r.target() == null ? "" : s(r.target().family() == null ? null : r.target().family().cliName()));
+        v.add(r.target() == null ? "" : s(r.target().product()));
+        v.add(r.target() == null ? "" : s(r.target().version()));
+        v.add(r.target() == null || r.target().provision() == null ? "" : r.target().provision().cliName());
+        RunResult.ConfigInfo c = r.config();
+        v.add(s(c.strategy()));
+        v.add(s(c.workload()));
+        v.add(Integer.toString(c.threads()));
+        v.add(s(c.rounds()));
+        v.add(s(c.durationSeconds()));
+        v.add(s(c.keys()));
+        v.add(s(c.isolation()));
+        v.add(Boolean.toString(c.outerTx()));
+        v.add(Boolean.toString(c.unique()));
+        v.add(Boolean.toString(c.sideEffect()));
+        v.add(Double.toString(c.churn()));
+        v.add(Long.toString(r.totals().calls()));
+        v.add(Double.toString(r.totals().seconds()));
+        v.add(Double.toString(r.totals().callsPerSecond()));
+        for (Outcome o : Outcome.values()) {
+            v.add(Long.toString(r.outcomes().get(o)));
+        }
+        for (Invariant i : Invariant.values()) {
+            v.add(Long.toString(r.invariants().get(i)));
+        }
+        RunResult.Latency l = r.latencyMicros();
+        v.add(l == null ? "" : Double.toString(l.p50()));
+        v.add(l == null ? "" : Double.toString(l.p90()));
+        v.add(l == null ? "" : Double.toString(l.p99()));
+        v.add(l == null ? "" : Double.toString(l.p999()));
+        v.add(l == null ? "" : Double.toString(l.max()));
+        v.add(Long.toString(r.retries()));
+        v.add(s(r.verdict()));
+        v.add(Boolean.toString(r.complete()));
+        return v;
+    }
+
+    private static String s(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private static String csvQuote(String v) {
+        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+            return v;
+        }
+        return '"' + v.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Writes {@code content} to a temporary file beside {@code file}, then renames it into place
+     * with {@code ATOMIC_MOVE}; on any failure the temporary file is deleted, so {@code file} is
+     * either absent, its old content, or the complete new content — never partial.
+     */
+    /** Temporary files are created owner-only (0600); results are meant to be shared: 0644. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its default permissions
+        }
+    }
+
+    static void writeAtomically(Path file, boolean overwrite, Content content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (!overwrite && Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "exists; choose another name or ask to overwrite");
+        }
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        boolean moved = false;
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
+            readableByAll(tmp);
+            if (overwrite) {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                // A hard link fails atomically when the target appeared meanwhile: no clobbering.
+                try {
+                    Files.createLink(target, tmp);
+                    Files.delete(tmp);
+                } catch (UnsupportedOperationException e) {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** Keeps Jackson from closing the stream the atomic writer owns. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

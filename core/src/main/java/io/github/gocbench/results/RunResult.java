@@ -5,6 +5,8 @@ import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.target.TargetInfo;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -45,6 +47,25 @@ public record RunResult(
         FirstAnomaly firstAnomaly,
         boolean complete,
         String note) {
+
+    /**
+     * Normalises {@code outcomes} and {@code invariants} to unmodifiable enum-ordered maps with
+     * every constant present (absent ones count 0), so documents read back from JSON compare
+     * equal to the ones written and tables always have every column.
+     */
+    public RunResult {
+        outcomes = complete(Outcome.class, outcomes);
+        invariants = complete(Invariant.class, invariants);
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> complete(Class<E> type, Map<E, Long> counts) {
+        EnumMap<E, Long> all = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            Long v = counts == null ? null : counts.get(e);
+            all.put(e, v == null ? 0L : v);
+        }
+        return Collections.unmodifiableMap(all);
+    }
 
     /** Host facts: logical cores, JVM, OS. */
     public record HostInfo(int cores, String jvm, String os) {

@@ -104,7 +104,7 @@ public final class MySqlDialect implements Dialect {
         } else {
             set(connection, SET_MAX_EXECUTION_TIME, ceilMillis(statementTimeout));
         }
-        long lockSeconds = Math.max(1, ceilSeconds(lockTimeout).setScale(0, RoundingMode.CEILING).longValueExact());
+        long lockSeconds = lockWaitSeconds(lockTimeout);
         set(connection, SET_INNODB_LOCK_WAIT_TIMEOUT, lockSeconds);
         set(connection, SET_LOCK_WAIT_TIMEOUT, lockSeconds);
     }
@@ -121,6 +121,11 @@ public final class MySqlDialect implements Dialect {
         requireNonNegative(d);
         return new BigDecimal(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
                 .setScale(6, RoundingMode.CEILING);
+    }
+
+    /** Whole seconds, rounded up, at least 1: what {@code innodb_lock_wait_timeout} accepts. */
+    static long lockWaitSeconds(Duration d) {
+        return Math.max(1, ceilSeconds(d).setScale(0, RoundingMode.CEILING).longValueExact());
     }
 
     /** Whole milliseconds, rounded up. */

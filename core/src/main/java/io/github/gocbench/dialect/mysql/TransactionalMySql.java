@@ -25,7 +25,8 @@ import java.sql.Statement;
  * <p>Known to get wrong: the re-read is a consistent (non-locking) read in the caller's snapshot.
  * Inside an outer transaction at REPEATABLE READ, InnoDB's default, that snapshot was taken by the
  * caller's first read, before the winner committed, so the re-read sees nothing:
- * {@code NOT_FOUND_AFTER_CONFLICT} — exactly Django ticket 13906, which the seed cites. Every
+ * {@code NOT_FOUND_AFTER_CONFLICT} — exactly Django ticket 13906, which the seed cites (the same
+ * with {@code innodb_snapshot_isolation=ON}: the INSERT still fails with 1062, not 1020). Every
  * caller that missed the first SELECT runs the side-effect hook, so racing callers repeat it.
  * Without the unique constraint nothing conflicts and it degrades to {@code naive}.
  */

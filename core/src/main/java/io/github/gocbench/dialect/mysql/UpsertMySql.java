@@ -19,7 +19,7 @@ import java.sql.SQLException;
  *
  * <p>New vs existing comes from the affected-row count, which needs Connector/J's
  * {@code useAffectedRows=true} (see {@link MySqlDialect#connectionProperties()}). Measured on
- * MariaDB 10.11 and 11.4 with Connector/J 9.5: with the default ({@code useAffectedRows=false},
+ * MariaDB 10.11 and 11.4.5 with Connector/J 9.5: with the default ({@code useAffectedRows=false},
  * the CLIENT_FOUND_ROWS flag) a new row and an existing row both report 1, so they cannot be told
  * apart; with {@code useAffectedRows=true} a new row reports 1 and an existing row 0 (its id is
  * unchanged; 2 would mean a changed row, which {@code id = id} never is), and
@@ -30,7 +30,10 @@ import java.sql.SQLException;
  * <p>Origin: the design card (DESIGN.md, "Strategies"), MySQL's canonical upsert.
  *
  * <p>Known to get wrong: the side-effect hook runs before every INSERT attempt, hits included,
- * because the strategy cannot know before inserting whether the row exists. A hit takes an
+ * because the strategy cannot know before inserting whether the row exists. Its read is a
+ * locking read of the latest row version, so in an outer REPEATABLE READ transaction it finds a
+ * row committed after the caller's snapshot (FOUND) — unless {@code innodb_snapshot_isolation} is
+ * ON (MariaDB), which refuses that read with 1020 ({@code SNAPSHOT_CONFLICT}). A hit takes an
  * exclusive lock on the row (and gap locks around a new one), so concurrent upserts can deadlock
  * (1213), and every hit consumes an AUTO_INCREMENT value (gaps in ids). Without the unique
  * constraint nothing is ever a duplicate: every call inserts a new row (double create, duplicate

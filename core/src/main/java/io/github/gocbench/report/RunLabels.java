@@ -1,0 +1,94 @@
+package io.github.gocbench.report;
+
+import io.github.gocbench.results.RunResult;
+import io.github.gocbench.target.TargetInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How runs are named in chart titles, table columns and file names: the server as
+ * "PostgreSQL 17.6 (embedded)", the condition as "autocommit" / "outer-tx" plus whatever else
+ * differs from the defaults, and file-name slugs of both.
+ */
+final class RunLabels {
+
+    private static final Pattern LEADING_VERSION = Pattern.compile("^\\d+(\\.\\d+)*");
+
+    private RunLabels() {
+    }
+
+    /** "PostgreSQL 17.6 (embedded)": product, the numeric part of the version, provision. */
+    static String server(TargetInfo t) {
+        if (t == null) {
+            return "unknown server";
+        }
+        String product = t.product() != null && !t.product().isBlank() ? t.product()
+                : t.family() != null ? t.family().cliName() : "server";
+        StringBuilder b = new StringBuilder(product);
+        if (t.version() != null && !t.version().isBlank()) {
+            b.append(' ').append(shortVersion(t.version()));
+        }
+        if (t.provision() != null) {
+            b.append(" (").append(t.provision().cliName()).append(')');
+        }
+        return b.toString();
+    }
+
+    /** "PostgreSQL 17.6" from "PostgreSQL 17.6 (embedded)": for narrow columns; the environment names the provision. */
+    static String withoutProvision(String serverLabel) {
+        return serverLabel.replaceFirst(" \\((embedded|url|container)\\)$", "");
+    }
+
+    /** "10.11.6" from "10.11.6-MariaDB-0+deb12u1"; the whole string when it has no leading number. */
+    static String shortVersion(String version) {
+        Matcher m = LEADING_VERSION.matcher(version.trim());
+        return m.find() ? m.group() : version.trim();
+    }
+
+    /**
+     * The condition of a run as a verdict-grid column reads it: "autocommit" or "outer-tx",
+     * prefixed by a non-default isolation and followed by "no-unique", "side-effect",
+     * "churn 0.5" when those are on.
+     */
+    static String condition(RunResult.ConfigInfo c) {
+        List<String> parts = new ArrayList<>();
+        String iso = isolation(c.isolation());
+        if (iso != null) {
+            parts.add(iso);
+        }
+        parts.add(c.outerTx() ? "outer-tx" : "autocommit");
+        if (!c.unique()) {
+            parts.add("no-unique");
+        }
+        if (c.sideEffect()) {
+            parts.add("side-effect");
+        }
+        if (c.churn() > 0) {
+            parts.add("churn " + trim(c.churn()));
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Lower-case, dash-separated isolation name, or {@code null} for the server default. */
+    static String isolation(String isolation) {
+        if (isolation == null || isolation.isBlank() || isolation.equalsIgnoreCase("default")) {
+            return null;
+        }
+        return isolation.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A file-name-safe form: lower case, runs of other characters turned into one dash. */
+    static String slug(String... parts) {
+        String joined = String.join("-", parts).toLowerCase(Locale.ROOT);
+        String s = joined.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "chart" : s;
+    }
+
+    /** A number without a trailing ".0". */
+    static String trim(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.gocbench.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.gocbench.outcome.Invariant;
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Verdict;
+import io.github.gocbench.target.DbFamily;
+import io.github.gocbench.target.Provision;
+import io.github.gocbench.target.TargetInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsWriterTest {
+
+    @TempDir
+    Path dir;
+
+    static RunResult sample(String strategy, long dups) {
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        outcomes.put(Outcome.CREATED, 100L);
+        outcomes.put(Outcome.FOUND, 700L);
+        outcomes.put(Outcome.DUPLICATE_KEY, dups);
+        Map<Invariant, Long> invariants = new EnumMap<>(Invariant.class);
+        invariants.put(Invariant.DOUBLE_CREATE, 0L);
+        return new RunResult("goc-bench", "dev", Instant.parse("2026-11-27T04:00:00.123Z"),
+                new RunResult.HostInfo(2, "17.0.9 (Eclipse Adoptium)", "Linux 6.1 amd64"),
+                new TargetInfo(DbFamily.POSTGRES, "PostgreSQL", "17.6", Provision.EMBEDDED,
+                        "jdbc:postgresql://localhost:5432/postgres?user=postgres&password=****",
+                        Map.of("fsync", "off", "default_transaction_isolation", "read committed")),
+                new RunResult.ConfigInfo(strategy, "race", 8, 100, null, null, null, "read-committed", false, true,
+                        false, 0.0),
+                new RunResult.Totals(800, 1.5, 533.33),
+                outcomes, invariants,
+                new RunResult.Latency(120, 400, 1500, 3000, 4100),
+                3, new RunResult.RaceFigures(100, 40, 0.4),
+                dups > 0 ? Verdict.UNSAFE : Verdict.SAFE,
+                dups > 0 ? new RunResult.FirstAnomaly("DUPLICATE_KEY", 2, 35, "23505", 0,
+                        "ERROR: duplicate key value violates unique constraint \"goc_item_k_key\"") : null,
+                true, null);
+    }
+
+    @Test
+    void jsonRoundTripsOneObject() throws IOException {
+        Path f = dir.resolve("one.json");
+        RunResult r = sample("naive", 12);
+        ResultsWriter.writeJson(f, List.of(r));
+        String text = Files.readString(f);
+        assertThat(text.trim()).startsWith("{");
+        assertThat(text).contains("\"2026-11-27T04:00:00.123Z\"").contains("\"DUPLICATE_KEY\" : 12")
+                .contains("\"OTHER\" : 0").contains("\"REPEATED_SIDE_EFFECT\" : 0");
+        assertThat(ResultsWriter.readJson(f)).containsExactly(r);
+    }
+
+    @Test
+    void jsonRoundTripsAnArray() throws IOException {
+        Path f = dir.resolve("many.json");
+        List<RunResult> rs = List.of(sample("naive", 3), sample("transactional", 0));
+        ResultsWriter.writeJson(f, rs);
+        assertThat(Files.readString(f).trim()).startsWith("[");
+        List<RunResult> back = ResultsWriter.readJson(f);
+        assertThat(back).isEqualTo(rs);
+        assertThat(back.get(0).outcomes().keySet()).containsExactly(Outcome.values());
+    }
+
+    @Test
+    void refusesToOverwriteUnlessAsked() throws IOException {
+        Path f = dir.resolve("r.json");
+        ResultsWriter.writeJson(f, List.of(sample("naive", 1)));
+        assertThatThrownBy(() -> ResultsWriter.writeJson(f, List.of(sample("upsert", 0))))
+                .isInstanceOf(FileAlreadyExistsException.class);
+        assertThat(ResultsWriter.readJson(f).get(0).config().strategy()).isEqualTo("naive");
+        ResultsWriter.writeJson(f, List.of(sample("upsert", 0)), true);
+        assertThat(ResultsWriter.readJson(f).get(0).config().strategy()).isEqualTo("upsert");
+        assertNoTempFiles();
+    }
+
+    @Test
+    void failingWriteLeavesNoPartialFile() throws IOException {
+        Path f = dir.resolve("broken.json");
+        assertThatThrownBy(() -> ResultsWriter.writeAtomically(f, false, out -> {
+            out.write("{\"tool\" : \"goc-be".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full (simulated)");
+        })).hasMessageContaining("disk full");
+        assertThat(f).doesNotExist();
+        assertNoTempFiles();
+
+        // and an existing file keeps its old content when the replacement fails
+        ResultsWriter.writeJson(f, List.of(sample("naive", 1)));
+        assertThatThrownBy(() -> ResultsWriter.writeAtomically(f, true, out -> {
+            out.write('[');
+            throw new IOException("boom");
+        })).hasMessage("boom");
+        assertThat(ResultsWriter.readJson(f)).containsExactly(sample("naive", 1));
+        assertNoTempFiles();
+    }
+
+    @Test
+    void csvHasHeaderAndOneRowPerResultWithEveryColumn() throws IOException {
+        Path f = dir.resolve("r.csv");
+        ResultsWriter.writeCsv(f, List.of(sample("naive", 5), sample("transactional", 0)));
+        List<String> lines = Files.readAllLines(f);
+        assertThat(lines).hasSize(3);
+        List<String> header = List.of(lines.get(0).split(","));
+        assertThat(header).startsWith("time", "db", "product", "version", "provision", "strategy")
+                .contains("duplicate_key", "not_found_after_conflict", "duplicate_rows", "repeated_side_effect",
+                        "p50_us", "max_us", "retries")
+                .endsWith("verdict", "complete");
+        List<String> row = List.of(lines.get(1).split(",", -1));
+        assertThat(row).hasSize(header.size());
+        assertThat(row.get(header.indexOf("duplicate_key"))).isEqualTo("5");
+        assertThat(row.get(header.indexOf("db"))).isEqualTo("postgres");
+        assertThat(row.get(header.indexOf("verdict"))).isEqualTo("UNSAFE");
+        assertThat(lines.get(2)).contains(",transactional,").contains(",SAFE,");
+    }
+
+    @Test
+    void readRejectsJunk() throws IOException {
+        Path f = dir.resolve("junk.json");
+        Files.writeString(f, "42");
+        assertThatThrownBy(() -> ResultsWriter.readJson(f)).isInstanceOf(IOException.class);
+    }
+
+    private void assertNoTempFiles() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+}
