@@ -2,6 +2,7 @@ package io.github.gocbench.benchmarks;
 
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.dialect.Table;
+import io.github.gocbench.engine.KeySpec;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
@@ -10,8 +11,8 @@ import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,10 +27,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * Steady get-or-create: every thread calls one strategy on its own connection, as fast as it can,
- * with keys from {@code keys}. Scores: calls per second ({@link #throughput}) and time per call
+ * with keys from {@code keys} ({@code goc bench --keys} forms: {@code hot}, {@code hotset:K},
+ * {@code uniform:K}, {@code zipf:K:s}, {@code new}; key numbers start at 1, so {@code hotset:1000}
+ * draws 1..1000 like the pgbench scripts' {@code random(1, 1000)}). Scores: calls per second ({@link #throughput}) and time per call
  * ({@link #averageTime}); {@link AnomalyCounters} adds what the calls answered to each score.
  *
  * <p>Threads come from JMH's {@code -t} (one value per run; {@code benchmarks/run.sh} loops over
@@ -57,9 +61,11 @@ public class GetOrCreateBenchmark {
     @Param({"hot", "hotset:1000", "uniform:1000000", "new"})
     public String keys;
 
+    /** First key number; the table is fresh every trial, so no run's keys meet another's rows. */
+    static final long FIRST_KEY = 1;
+
     StrategyDef def;
-    /** The counter {@code new} keys come from; fresh per trial, like the table. */
-    final AtomicLong newKeys = new AtomicLong();
+    KeySpec keySpec;
 
     @Setup(Level.Trial)
     public void prepare(DbState db) throws SQLException {
@@ -68,8 +74,7 @@ public class GetOrCreateBenchmark {
                 "strategy '" + strategy + "' is not available for " + db.db + " (dialect " + dialect.id()
                         + "); it has: " + dialect.strategies().stream().map(StrategyDef::id)
                         .collect(Collectors.joining(", "))));
-        KeyStream.parse(keys, newKeys); // bad input fails here, once, not in every thread
-        newKeys.set(0);
+        keySpec = KeySpec.parse(keys);
         try (Connection c = db.target.connect()) {
             dialect.resetSchema(c, Table.UNIQUE);
         }
@@ -80,12 +85,14 @@ public class GetOrCreateBenchmark {
     public static class Session {
         Connection connection;
         Strategy strategy;
-        KeyStream keys;
+        KeySpec.KeyStream keys;
 
         @Setup(Level.Trial)
-        public void open(DbState db, GetOrCreateBenchmark bench) throws SQLException {
+        public void open(DbState db, GetOrCreateBenchmark bench, ThreadParams thread) throws SQLException {
             strategy = bench.def.create(Table.UNIQUE);
-            keys = KeyStream.parse(bench.keys, bench.newKeys);
+            // "new" gives thread i the keys i, i + threads, ...: never repeated, no shared counter
+            keys = bench.keySpec.stream(FIRST_KEY, thread.getThreadIndex(), thread.getThreadCount(),
+                    ThreadLocalRandom.current().nextLong());
             connect(db);
         }
 

@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * correctness only (it runs, it counts every call, the counters add up), never speed.
  *
  * <p>Key distributions: {@code hot} and {@code new} for throughput, {@code hotset:1000} for
- * average time; {@code uniform} only differs in the keys drawn ({@link KeyStreamTest}). Kept to
+ * average time; {@code uniform} and {@code zipf} only differ in the keys drawn (engine's KeySpec tests). Kept to
  * 18 trials so the test stays near a minute on a loaded 2-core machine.
  *
  * <p>forks(0) keeps it in this JVM, so each embedded server starts once for all trials (and
