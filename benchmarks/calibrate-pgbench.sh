@@ -87,9 +87,12 @@ for s in $strategies; do
   printf '%s\tjmh\t%.1f\t%.0f\t%s\t%s\n' "$s" "$jmh_ops" "$jmh_calls" "$duration" "$l" >> "$raw"
 
   # pgbench: prefilled table, warm-up, measurement
-  psql -q "${pg[@]}" -d "$db" -v ON_ERROR_STOP=1 -v keys="$keys" -f "$here/pgbench/reset.sql" > /dev/null
+  psql -q "${pg[@]}" -d "$db" -v ON_ERROR_STOP=1 -v keys="$keys" -f "$here/pgbench/reset.sql" \
+    > "$run/pgbench-$s-reset.log" 2>&1 \
+    || { echo "resetting the table failed for $s, see $run/pgbench-$s-reset.log" >&2; exit 1; }
   pgbench -n "${pg[@]}" -M "$mode" -c "$clients" -j "$clients" -T "$warmup" -D keys="$keys" \
-    -f "$here/pgbench/$s.sql" "$db" > /dev/null 2>&1
+    -f "$here/pgbench/$s.sql" "$db" > "$run/pgbench-$s-warmup.log" 2>&1 \
+    || { echo "pgbench warm-up failed for $s, see $run/pgbench-$s-warmup.log" >&2; exit 1; }
   l="$(load)"
   pgbench -n "${pg[@]}" -M "$mode" -c "$clients" -j "$clients" -T "$duration" -D keys="$keys" \
     -f "$here/pgbench/$s.sql" "$db" > "$run/pgbench-$s.log" 2>&1 \

