@@ -65,6 +65,7 @@ class RaceSuiteIT {
     }
 
     static Stream<Arguments> cases() {
+        StressTargets.prestart();
         return StressTargets.all().stream().flatMap(t -> rows().stream()
                 .filter(d -> d.dialect().equals(Dialects.of(t.spec().family()).id()))
                 .map(d -> Arguments.of(t, d)));

@@ -6,10 +6,15 @@ import io.github.gocbench.target.Target;
 import io.github.gocbench.target.TargetSpec;
 import io.github.gocbench.target.TargetUnavailableException;
 import io.github.gocbench.target.Targets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -29,9 +34,39 @@ final class StressTargets {
         }
     }
 
-    private static final Map<String, Object> OPEN = new ConcurrentHashMap<>();
+    private static final Map<String, CompletableFuture<Object>> OPEN = new ConcurrentHashMap<>();
+    /** Bound on starting one server (embedded MariaDB's first start unpacks and installs: ~45 s here). */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private StressTargets() {
+    }
+
+    /**
+     * Starts opening every required target in the background, so embedded MariaDB boots while
+     * the PostgreSQL rows run (it takes longer to start than all of them together).
+     */
+    static void prestart() {
+        for (Named t : all()) {
+            if (!t.optional()) {
+                future(t);
+            }
+        }
+    }
+
+    private static CompletableFuture<Object> future(Named t) {
+        return OPEN.computeIfAbsent(t.name(), k -> {
+            CompletableFuture<Object> f = new CompletableFuture<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    f.complete(Targets.open(t.spec()));
+                } catch (TargetUnavailableException | RuntimeException e) {
+                    f.complete(e);
+                }
+            }, "start-" + k);
+            starter.setDaemon(true);
+            starter.start();
+            return f;
+        });
     }
 
     static List<Named> all() {
@@ -58,13 +93,20 @@ final class StressTargets {
      * is unavailable, fails it when a required one is.
      */
     static Target open(Named t) {
-        Object o = OPEN.computeIfAbsent(t.name(), k -> {
-            try {
-                return Targets.open(t.spec());
-            } catch (TargetUnavailableException e) {
-                return e;
-            }
-        });
+        Object o;
+        try {
+            o = future(t).get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(t.name() + " did not start within " + START_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting " + t.name(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(t.name() + " failed to start", e.getCause());
+        }
+        if (o instanceof RuntimeException e) {
+            throw e;
+        }
         if (o instanceof TargetUnavailableException e) {
             if (t.optional()) {
                 Assumptions.abort(t.name() + " unavailable: " + e.getMessage());
