@@ -19,6 +19,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -175,6 +176,15 @@ public final class ResultsWriter {
      * with {@code ATOMIC_MOVE}; on any failure the temporary file is deleted, so {@code file} is
      * either absent, its old content, or the complete new content — never partial.
      */
+    /** Temporary files are created owner-only (0600); results are meant to be shared: 0644. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its default permissions
+        }
+    }
+
     static void writeAtomically(Path file, boolean overwrite, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
@@ -189,6 +199,7 @@ public final class ResultsWriter {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
+            readableByAll(tmp);
             if (overwrite) {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {

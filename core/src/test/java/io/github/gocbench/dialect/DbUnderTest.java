@@ -1,45 +1,41 @@
 package io.github.gocbench.dialect;
 
-import io.github.gocbench.dialect.mysql.MySqlDialect;
-import io.github.gocbench.dialect.postgres.PostgresDialect;
+import io.github.gocbench.target.Target;
+import io.github.gocbench.target.TestTargets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 
 /**
- * A real server the dialect and strategy ITs run against, with its dialect.
+ * A real server the dialect and strategy ITs run against: every {@link TestTargets#specs()}
+ * target (embedded PostgreSQL, embedded MariaDB, and the {@code GOC_*_URL} servers), opened once
+ * per JVM through {@link TestTargets#open}.
  *
- * <p>Until {@code Targets.open} exists these are the machine's PostgreSQL 15 and MariaDB 10.11
- * services, reached with plain {@link DriverManager} connections; then this becomes
- * {@code TestTargets.specs()} opened through {@code TestTargets.open(spec)}.
- *
- * @param name    display name for parameterized tests
- * @param url     JDBC URL
- * @param dialect the server family's dialect
+ * @param name   display name for parameterized tests, e.g. {@code postgres/embedded}
+ * @param target the opened target
  */
-public record DbUnderTest(String name, String url, Dialect dialect) {
+public record DbUnderTest(String name, Target target) {
 
     /** Every server the ITs cover. */
     public static List<DbUnderTest> all() {
-        return List.of(
-                new DbUnderTest("postgres/service", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
-                        new PostgresDialect()),
-                new DbUnderTest("mariadb/service", "jdbc:mysql://127.0.0.1:3306/test?user=root",
-                        new MySqlDialect()));
+        return TestTargets.specs().stream()
+                .map(spec -> new DbUnderTest(TestTargets.name(spec), TestTargets.open(spec)))
+                .toList();
     }
 
-    /** A new autocommit connection with the dialect's connection properties. */
+    /** The server family's dialect. */
+    public Dialect dialect() {
+        return target.dialect();
+    }
+
+    /** A new autocommit connection (the target adds the dialect's connection properties). */
     public Connection connect() throws SQLException {
-        Properties props = new Properties();
-        props.putAll(dialect.connectionProperties());
-        return DriverManager.getConnection(url, props);
+        return target.connect();
     }
 
     /** True for the MySQL/MariaDB dialect. */
     public boolean isMySql() {
-        return dialect.id().equals("mysql");
+        return dialect().id().equals("mysql");
     }
 
     @Override

@@ -50,9 +50,14 @@ class DialectIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
-    void catalogueHasTheSeedStrategies(DbUnderTest db) {
-        assertThat(db.dialect().strategies()).extracting(StrategyDef::id)
-                .containsExactly("naive", "transactional", "upsert");
+    void catalogueHasEveryStrategyTheDialectCanExpress(DbUnderTest db) {
+        assertThat(db.dialect().strategies()).extracting(StrategyDef::id).containsExactlyElementsOf(db.isMySql()
+                ? List.of("naive", "transactional", "upsert", "insert-first", "insert-first-for-update",
+                        "insert-first-for-share", "insert-ignore", "select-for-update", "advisory-lock",
+                        "serializable-retry")
+                : List.of("naive", "transactional", "upsert", "insert-first", "insert-first-for-update",
+                        "insert-first-for-share", "upsert-do-update", "upsert-cte", "merge", "select-for-update",
+                        "advisory-lock", "serializable-retry"));
         assertThat(db.dialect().strategy("upsert")).isPresent();
         assertThat(db.dialect().strategy("no-such-strategy")).isEmpty();
     }
@@ -71,11 +76,13 @@ class DialectIT {
                 expected.addAll(List.of("max_connections", "autocommit"));
                 assertThat(settings.keySet()).containsExactlyElementsOf(expected);
                 assertThat(settings.get("product")).isIn("MariaDB", "MySQL");
-                assertThat(settings.get("transaction_isolation")).isEqualTo("REPEATABLE-READ");
+                assertThat(settings.get("transaction_isolation"))
+                        .isIn("READ-UNCOMMITTED", "READ-COMMITTED", "REPEATABLE-READ", "SERIALIZABLE");
             } else {
                 assertThat(settings.keySet()).containsExactly("server_version", "default_transaction_isolation",
                         "fsync", "synchronous_commit", "max_connections");
-                assertThat(settings.get("default_transaction_isolation")).isEqualTo("read committed");
+                assertThat(settings.get("default_transaction_isolation"))
+                        .isIn("read uncommitted", "read committed", "repeatable read", "serializable");
             }
             assertThat(settings.values()).allSatisfy(v -> assertThat(v).isNotBlank());
         }
@@ -144,6 +151,34 @@ class DialectIT {
             });
             assertThat((Throwable) e).as("the 300 ms statement bound did not stop a 5 s sleep").isNotNull();
             assertThat(db.dialect().classify(e)).as(describe(e)).isEqualTo(Outcome.TIMEOUT);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void sessionBoundsAreSetRoundedUp(DbUnderTest db) throws SQLException {
+        try (Connection c = db.connect()) {
+            db.dialect().applySessionBounds(c, Duration.ofNanos(250_000_001), Duration.ofMillis(1001));
+            if (!db.isMySql()) {
+                assertThat(text(c, "SHOW statement_timeout")).isEqualTo("251ms");
+                assertThat(text(c, "SHOW lock_timeout")).isEqualTo("1001ms");
+            } else if (text(c, "SELECT VERSION()").contains("MariaDB")) {
+                assertThat(new java.math.BigDecimal(text(c, "SELECT @@max_statement_time")))
+                        .isEqualByComparingTo("0.250001");
+            } else {
+                assertThat(text(c, "SELECT @@max_execution_time")).isEqualTo("251");
+            }
+            if (db.isMySql()) {
+                assertThat(text(c, "SELECT @@innodb_lock_wait_timeout")).isEqualTo("2");
+                assertThat(text(c, "SELECT @@lock_wait_timeout")).isEqualTo("2");
+            }
+        }
+    }
+
+    private static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

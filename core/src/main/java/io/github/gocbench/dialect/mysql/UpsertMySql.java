@@ -1,9 +1,14 @@
 package io.github.gocbench.dialect.mysql;
 
+import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
+import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
+import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
+
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.StatementImpl;
 import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
@@ -19,7 +24,7 @@ import java.sql.SQLException;
  *
  * <p>New vs existing comes from the affected-row count, which needs Connector/J's
  * {@code useAffectedRows=true} (see {@link MySqlDialect#connectionProperties()}). Measured on
- * MariaDB 10.11 and 11.4 with Connector/J 9.5: with the default ({@code useAffectedRows=false},
+ * MariaDB 10.11 and 11.4.5 with Connector/J 9.5: with the default ({@code useAffectedRows=false},
  * the CLIENT_FOUND_ROWS flag) a new row and an existing row both report 1, so they cannot be told
  * apart; with {@code useAffectedRows=true} a new row reports 1 and an existing row 0 (its id is
  * unchanged; 2 would mean a changed row, which {@code id = id} never is), and
@@ -30,7 +35,10 @@ import java.sql.SQLException;
  * <p>Origin: the design card (DESIGN.md, "Strategies"), MySQL's canonical upsert.
  *
  * <p>Known to get wrong: the side-effect hook runs before every INSERT attempt, hits included,
- * because the strategy cannot know before inserting whether the row exists. A hit takes an
+ * because the strategy cannot know before inserting whether the row exists. Its read is a
+ * locking read of the latest row version, so in an outer REPEATABLE READ transaction it finds a
+ * row committed after the caller's snapshot (FOUND) — unless {@code innodb_snapshot_isolation} is
+ * ON (MariaDB), which refuses that read with 1020 ({@code SNAPSHOT_CONFLICT}). A hit takes an
  * exclusive lock on the row (and gap locks around a new one), so concurrent upserts can deadlock
  * (1213), and every hit consumes an AUTO_INCREMENT value (gaps in ids). Without the unique
  * constraint nothing is ever a duplicate: every call inserts a new row (double create, duplicate
@@ -40,6 +48,9 @@ public final class UpsertMySql implements Strategy {
 
     public static final String ID = "upsert";
     public static final String SUMMARY = "INSERT ... ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id); one statement";
+
+    /** Declared outcomes when racing callers share a key (held by the race suites). */
+    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED, OUTER_REPEATABLE_READ);
 
     /** Connector/J connection property this strategy needs set to {@code true}. */
     static final String AFFECTED_ROWS_PROPERTY = PropertyKey.useAffectedRows.getKeyName();

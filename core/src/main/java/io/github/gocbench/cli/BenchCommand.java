@@ -1,0 +1,121 @@
+package io.github.gocbench.cli;
+
+import io.github.gocbench.engine.Conditions;
+import io.github.gocbench.engine.KeySpec;
+import io.github.gocbench.engine.RunConfig;
+import io.github.gocbench.engine.Workload;
+import io.github.gocbench.results.RunResult;
+import io.github.gocbench.strategy.StrategyDef;
+import io.github.gocbench.target.DbFamily;
+import io.github.gocbench.target.TargetSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code goc bench}: measures throughput and latency of strategies x thread counts, one run each. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = BoundsOptions.Defaults.class,
+        description = {
+                "Measure throughput. For each strategy and thread count, threads call",
+                "get-or-create freely for --duration after a --warmup, on keys chosen by",
+                "--keys; one result per run. Calls are still classified, so anomalies under",
+                "load show up too.",
+                "",
+                "Keys (--keys):",
+                "  hot          one key for every call (maximum contention)",
+                "  hotset:K     K keys, chosen uniformly (e.g. hotset:1000)",
+                "  uniform:K    K keys, chosen uniformly; meant for large K (little contention)",
+                "  zipf:K:s     K keys, Zipf-distributed with exponent s (e.g. zipf:10000:1.1)",
+                "  new          a key never used before on every call (always an insert)",
+                "--churn P deletes the row after use with probability P, so keys go missing",
+                "again (the seed blog's workload deletes every time).",
+                ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  goc bench --db postgres --strategy all --threads 1,2,4,8 --duration 10s",
+                "  goc bench --db mariadb --strategy upsert --keys zipf:10000:1.1 --churn 0.1",
+                "            --json bench.json",
+                "",
+                "Exit codes: 0 done; 1 anomalies found with --fail-on-anomaly; 2 bad input;",
+                "            3 database unavailable or the run failed."})
+final class BenchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Goc goc;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--db", required = true, paramLabel = "D", description = "postgres, mariadb or mysql.")
+    String db;
+
+    @Option(names = "--strategy", required = true, paramLabel = "S",
+            description = "Strategy id, a comma list, or all ('goc strategies' lists them).")
+    String strategy;
+
+    @Option(names = "--threads", paramLabel = "N,...", defaultValue = "1,2,4,8",
+            description = "Thread counts to sweep, each 1..1024 (default ${DEFAULT-VALUE}).")
+    String threads;
+
+    @Option(names = "--duration", paramLabel = "DUR", defaultValue = "10s", converter = Durations.class,
+            description = "Measured time per run, e.g. 10s, 2m (default ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--warmup", paramLabel = "DUR", defaultValue = "2s", converter = Durations.class,
+            description = "Unmeasured time before each run, 0s allowed (default ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--keys", paramLabel = "SPEC", defaultValue = "hot",
+            description = "hot, hotset:K, uniform:K, zipf:K:s or new (default ${DEFAULT-VALUE}).")
+    String keys;
+
+    @Option(names = "--churn", paramLabel = "P", defaultValue = "0",
+            description = "Probability 0..1 that a caller deletes the row after use (default ${DEFAULT-VALUE}).")
+    double churn;
+
+    @Mixin
+    ConditionOptions conditions;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    BoundsOptions bounds;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        DbFamily family = InputChecks.db(db);
+        List<StrategyDef> defs = StrategyCatalog.resolveList(family, strategy);
+        List<Integer> threadCounts = InputChecks.threadList(threads);
+        Duration measured = InputChecks.duration("--duration", duration);
+        Duration warm = InputChecks.warmup(warmup);
+        KeySpec keySpec = InputChecks.keys(keys);
+        Conditions cond = conditions.conditions(InputChecks.churn(churn));
+        var runBounds = bounds.bounds();
+        TargetSpec targetSpec = target.spec(family);
+        output.check();
+
+        List<Sweep.Step> steps = new ArrayList<>();
+        for (StrategyDef def : defs) {
+            for (int n : threadCounts) {
+                steps.add(new Sweep.Step(targetSpec, new RunConfig(def.id(),
+                        new Workload.Steady(n, measured, warm, keySpec), cond, runBounds)));
+            }
+        }
+        Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
+        List<RunResult> results = new Sweep(steps).run(term, false);
+        Runs.print(results, term);
+        output.write(results, term);
+        return output.exitCode(results);
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.gocbench.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code goc} command line: finds get-or-create anomalies and measures throughput of each
+ * strategy against real PostgreSQL and MySQL/MariaDB servers. Each subcommand is its own small
+ * class; this one holds the options every subcommand shares and wires up error handling so that
+ * bad input is always one line on stderr and a known exit code.
+ */
+@Command(name = "goc",
+        mixinStandardHelpOptions = true,
+        versionProvider = Goc.ManifestVersion.class,
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {StrategiesCommand.class, RaceCommand.class, BenchCommand.class, ReplayCommand.class,
+                CompareCommand.class},
+        description = {
+                "Hammers each way of writing get-or-create (look a row up by its key, insert it",
+                "if it is missing) with many threads against real PostgreSQL and MySQL/MariaDB",
+                "servers, classifies every call, checks the table afterwards, and reports",
+                "anomalies, throughput and latency.",
+                "",
+                "Concepts:",
+                "  strategy   one way of writing get-or-create: naive (SELECT, then INSERT on",
+                "             a miss), transactional, upsert, ...; 'goc strategies' lists them",
+                "  condition  the circumstances of a call: --isolation, --outer-tx (inside an",
+                "             open transaction), --no-unique, --side-effect, --churn",
+                "  outcome    what one call returned: CREATED and FOUND are good; DUPLICATE_KEY,",
+                "             DEADLOCK, SERIALIZATION_FAILURE, TIMEOUT, ... are anomalies",
+                "  invariant  what must hold afterwards: one row per key, no double create,",
+                "             one id per key, the side effect ran once per created row",
+                "  verdict    SAFE when a run saw no anomaly and broke no invariant, else UNSAFE",
+                "",
+                "Databases (--db): postgres and mariadb start an embedded server unless",
+                "--db-url names one; mysql needs --db-url (or a Docker engine).",
+                ""},
+        commandListHeading = "Commands:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  goc strategies",
+                "  goc race --db postgres --strategy naive --threads 8 --rounds 500",
+                "  goc bench --db mariadb --strategy all --threads 1,2,4,8 --keys hotset:1000",
+                "  goc replay --db postgres --strategy naive 1 1 1 1 1",
+                "  goc compare --quick",
+                "",
+                "Exit codes: 0 done; 1 anomalies found (with --fail-on-anomaly); 2 bad input;",
+                "            3 database unavailable, or the run could not be carried out.",
+                "Run 'goc COMMAND --help' for the options of a command."})
+public final class Goc implements Callable<Integer> {
+
+    private boolean verbose;
+    private boolean quiet;
+
+    /** Builds the configured command line: error handlers, help width. Tests use this too. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Goc());
+        cl.setParameterExceptionHandler(new Errors.OnBadSyntax());
+        cl.setExecutionExceptionHandler(new Errors.OnFailure());
+        cl.setUsageHelpAutoWidth(true);
+        cl.setUsageHelpLongOptionsMaxWidth(28);
+        return cl;
+    }
+
+    /** Runs {@code goc} and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Log what the servers and the harness do, and print stack traces of failures.")
+    void setVerbose(boolean verbose) {
+        this.verbose = verbose;
+        if (verbose) {
+            Logging.verbose();
+        }
+    }
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "No progress line and only the verdict lines: for CI logs.")
+    void setQuiet(boolean quiet) {
+        this.quiet = quiet;
+    }
+
+    /** Whether {@code --verbose} was given. */
+    boolean verbose() {
+        return verbose;
+    }
+
+    /** Whether {@code --quiet} was given. */
+    boolean quiet() {
+        return quiet;
+    }
+
+    @Override
+    public Integer call() {
+        throw new BadInputException("missing command: use strategies, race, bench, replay or compare"
+                + " (see 'goc --help')");
+    }
+
+    /** The version from the jar manifest ({@code Implementation-Version}), "dev" when run from classes. */
+    static final class ManifestVersion implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"goc-bench " + version()};
+        }
+
+        static String version() {
+            String v = Goc.class.getPackage().getImplementationVersion();
+            return v == null ? "dev" : v;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.gocbench.cli;
+
+import io.github.gocbench.outcome.Invariant;
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Verdict;
+import io.github.gocbench.results.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns results into the compact text a user reads at the end of a run: one table row per result
+ * (non-zero outcomes, broken invariants, calls/s, p50/p99 latency, verdict), then the first
+ * anomaly of each unsafe run with its SQLState and message.
+ */
+final class ResultReport {
+
+    private ResultReport() {
+    }
+
+    /** The table plus first-anomaly and incompleteness lines. */
+    static String table(List<RunResult> results) {
+        TextTable t = new TextTable("strategy", "workload", "threads", "calls", "calls/s", "p50 ms", "p99 ms",
+                "outcomes", "invariants broken", "verdict").right(2, 3, 4, 5, 6);
+        for (RunResult r : results) {
+            t.row(r.config().strategy(), workload(r),
+                    r.config().threads(), r.totals().calls(), rate(r.totals().callsPerSecond()),
+                    ms(r.latencyMicros() == null ? Double.NaN : r.latencyMicros().p50()),
+                    ms(r.latencyMicros() == null ? Double.NaN : r.latencyMicros().p99()), outcomes(r.outcomes()),
+                    invariants(r.invariants()), verdict(r));
+        }
+        StringBuilder sb = new StringBuilder(t.plain());
+        for (RunResult r : results) {
+            String first = firstAnomaly(r);
+            if (first != null) {
+                sb.append("first anomaly (").append(r.config().strategy()).append(", ")
+                        .append(threads(r.config().threads())).append("): ").append(first).append('\n');
+            }
+            if (!r.complete()) {
+                sb.append("incomplete (").append(r.config().strategy()).append(", ")
+                        .append(threads(r.config().threads())).append("): ").append(r.note() == null ? "cut short" : r.note()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** One line per result for {@code --quiet}: what ran and its verdict with the anomaly counts. */
+    static String quietLine(RunResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.target() == null ? "" : r.target().family().cliName() + " ").append(r.config().strategy())
+                .append(' ').append(workload(r)).append(' ').append(threads(r.config().threads())).append(": ")
+                .append(verdict(r));
+        String anomalies = anomalies(r);
+        if (!anomalies.isEmpty()) {
+            sb.append(' ').append(anomalies);
+        }
+        String first = firstAnomaly(r);
+        if (first != null) {
+            sb.append(" (first: ").append(first).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** Non-zero anomalous outcomes and broken invariants: "DUPLICATE_KEY=12 DOUBLE_CREATE=1". */
+    static String anomalies(RunResult r) {
+        List<String> parts = new ArrayList<>();
+        r.outcomes().forEach((o, n) -> {
+            if (o.isAnomaly() && n > 0) {
+                parts.add(o.name() + "=" + n);
+            }
+        });
+        r.invariants().forEach((inv, n) -> {
+            if (n > 0) {
+                parts.add(inv.name() + "=" + n);
+            }
+        });
+        return String.join(" ", parts);
+    }
+
+    /** "1 thread", "8 threads". */
+    static String threads(int n) {
+        return n + (n == 1 ? " thread" : " threads");
+    }
+
+    static String workload(RunResult r) {
+        StringBuilder sb = new StringBuilder(r.config().workload());
+        if (r.config().rounds() != null) {
+            sb.append(' ').append(r.config().rounds()).append(" rounds");
+        } else if (r.config().keys() != null) {
+            sb.append(' ').append(r.config().keys());
+        }
+        if (r.config().outerTx()) {
+            sb.append(", outer-tx");
+        }
+        if (r.config().isolation() != null) {
+            sb.append(", ").append(r.config().isolation());
+        }
+        if (!r.config().unique()) {
+            sb.append(", no-unique");
+        }
+        if (r.config().churn() > 0) {
+            sb.append(", churn ").append(r.config().churn());
+        }
+        return sb.toString();
+    }
+
+    static String verdict(RunResult r) {
+        String v = r.verdict() == null ? "?" : r.verdict().name();
+        if (r.race() != null && r.race().roundsWithAnomaly() > 0) {
+            v += String.format(Locale.ROOT, " (%d/%d rounds)", r.race().roundsWithAnomaly(), r.race().rounds());
+        }
+        return r.complete() ? v : v + ", incomplete";
+    }
+
+    static String outcomes(Map<Outcome, Long> outcomes) {
+        List<String> parts = new ArrayList<>();
+        outcomes.forEach((o, n) -> {
+            if (n > 0) {
+                parts.add(o.name() + " " + n);
+            }
+        });
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    static String invariants(Map<Invariant, Long> invariants) {
+        List<String> parts = new ArrayList<>();
+        invariants.forEach((i, n) -> {
+            if (n > 0) {
+                parts.add(i.name() + " " + n);
+            }
+        });
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    /** "DUPLICATE_KEY in round 3 at 120 ms: [23505] ERROR: duplicate key ...", or null when SAFE. */
+    static String firstAnomaly(RunResult r) {
+        RunResult.FirstAnomaly a = r.firstAnomaly();
+        if (a == null) {
+            return r.verdict() == Verdict.UNSAFE ? "(not recorded)" : null;
+        }
+        StringBuilder sb = new StringBuilder(a.kind());
+        if (a.round() != null) {
+            sb.append(" in round ").append(a.round());
+        }
+        sb.append(" at ").append(a.atMs()).append(" ms");
+        if (a.message() != null) {
+            sb.append(": ").append(Errors.oneLine(a.message()));
+        }
+        if (a.sqlState() != null) {
+            sb.append(" [").append(a.sqlState());
+            if (a.vendorCode() != null && a.vendorCode() != 0) {
+                sb.append('/').append(a.vendorCode());
+            }
+            sb.append(']');
+        }
+        return sb.toString();
+    }
+
+    /** Calls per second, whole numbers ("12345"), "-" when unknown. */
+    static String rate(double perSecond) {
+        return Double.isNaN(perSecond) ? "-" : String.format(Locale.ROOT, "%.0f", perSecond);
+    }
+
+    /** Calls per second in a compact form for wide grids: 950, 9.5k, 12k. */
+    static String rateShort(double perSecond) {
+        if (Double.isNaN(perSecond)) {
+            return "-";
+        }
+        if (perSecond < 1000) {
+            return String.format(Locale.ROOT, "%.0f", perSecond);
+        }
+        if (perSecond < 10_000) {
+            return String.format(Locale.ROOT, "%.1fk", perSecond / 1000);
+        }
+        return String.format(Locale.ROOT, "%.0fk", perSecond / 1000);
+    }
+
+    /** Microseconds shown as milliseconds with two decimals. */
+    static String ms(double micros) {
+        return Double.isNaN(micros) ? "-" : String.format(Locale.ROOT, "%.2f", micros / 1000.0);
+    }
+}

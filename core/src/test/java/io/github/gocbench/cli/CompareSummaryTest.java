@@ -1,0 +1,97 @@
+package io.github.gocbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gocbench.outcome.Invariant;
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Verdict;
+import io.github.gocbench.results.RunResult;
+import io.github.gocbench.target.DbFamily;
+import io.github.gocbench.target.Provision;
+import io.github.gocbench.target.TargetInfo;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Formatting of compare tables and outcome lines from plain result values (no database). */
+class CompareSummaryTest {
+
+    private static final TargetInfo PG =
+            new TargetInfo(DbFamily.POSTGRES, "PostgreSQL", "17.6", Provision.EMBEDDED, "jdbc:postgresql://x", Map.of());
+
+    static RunResult race(String strategy, boolean outerTx, long dup, int roundsHit) {
+        Map<Outcome, Long> outcomes = outcomes(200, 1400 - dup, dup);
+        Verdict v = dup > 0 ? Verdict.UNSAFE : Verdict.SAFE;
+        return new RunResult("goc-bench", "dev", Instant.EPOCH, new RunResult.HostInfo(2, "17", "Linux"), PG,
+                new RunResult.ConfigInfo(strategy, "race", 8, 200, null, null, null, null, outerTx, true, false, 0),
+                new RunResult.Totals(1600, 1.0, 1600), outcomes, invariants(), new RunResult.Latency(500, 900, 2000,
+                3000, 4000), 0, new RunResult.RaceFigures(200, roundsHit, roundsHit / 200.0), v,
+                dup > 0 ? new RunResult.FirstAnomaly("DUPLICATE_KEY", 1, 12, "23505", 0,
+                        "ERROR: duplicate key value violates unique constraint \"goc_item_k_key\"\n  Detail: x")
+                        : null, true, null);
+    }
+
+    static RunResult steady(String strategy, String keys, int threads, double rate) {
+        return new RunResult("goc-bench", "dev", Instant.EPOCH, new RunResult.HostInfo(2, "17", "Linux"), PG,
+                new RunResult.ConfigInfo(strategy, "steady", threads, null, 2.0, 1.0, keys, null, false, true, false, 0),
+                new RunResult.Totals((long) (rate * 2), 2.0, rate), outcomes(1, (long) (rate * 2) - 1, 0), invariants(),
+                new RunResult.Latency(100, 200, 300, 400, 500), 0, null, Verdict.SAFE, null, true, null);
+    }
+
+    private static Map<Outcome, Long> outcomes(long created, long found, long dup) {
+        Map<Outcome, Long> m = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            m.put(o, 0L);
+        }
+        m.put(Outcome.CREATED, created);
+        m.put(Outcome.FOUND, found);
+        m.put(Outcome.DUPLICATE_KEY, dup);
+        return m;
+    }
+
+    private static Map<Invariant, Long> invariants() {
+        Map<Invariant, Long> m = new EnumMap<>(Invariant.class);
+        for (Invariant i : Invariant.values()) {
+            m.put(i, 0L);
+        }
+        return m;
+    }
+
+    @Test
+    void onePlainRowPerStrategyWithVerdictsAndRates() {
+        List<RunResult> results = List.of(
+                race("naive", false, 300, 170), race("naive", true, 250, 160),
+                race("upsert", false, 0, 0), race("upsert", true, 0, 0),
+                steady("naive", "hot", 1, 14_321), steady("naive", "hotset:1000", 1, 950),
+                steady("upsert", "hot", 1, 5_600), steady("upsert", "hotset:1000", 1, 1_900));
+        String text = CompareSummary.plain(CompareSummary.sections(results));
+
+        assertThat(text).contains("postgres: PostgreSQL 17.6 (embedded); race 8 threads x 200 rounds;"
+                + " steady 2s after 1s warm-up; calls/s as hot / hotset:1000");
+        assertThat(text).containsPattern("naive +UNSAFE +UNSAFE 170/200 +UNSAFE 160/200 +550/0 +14k / 950");
+        assertThat(text).containsPattern("upsert +SAFE +SAFE +SAFE +0/0 +5.6k / 1.9k");
+    }
+
+    @Test
+    void markdownHasASectionPerDatabase() {
+        String md = CompareSummary.markdown(CompareSummary.sections(List.of(race("naive", false, 3, 2))),
+                "Run at noon.", List.of("mariadb: no server"));
+        assertThat(md).startsWith("# goc compare\n\nRun at noon.")
+                .contains("## postgres")
+                .contains("| naive    | UNSAFE  | UNSAFE 2/200")
+                .contains("Unavailable: mariadb: no server");
+    }
+
+    @Test
+    void outcomeTableShowsNonZeroOutcomesAndFirstAnomalyOnOneLine() {
+        String table = ResultReport.table(List.of(race("naive", false, 7, 5)));
+        assertThat(table).contains("CREATED 200, FOUND 1393, DUPLICATE_KEY 7").contains("UNSAFE (5/200 rounds)")
+                .contains("0.50").contains("2.00");
+        assertThat(table).contains("first anomaly (naive, 8 threads): DUPLICATE_KEY in round 1 at 12 ms: ERROR:"
+                + " duplicate key value violates unique constraint \"goc_item_k_key\"; Detail: x [23505]");
+        assertThat(ResultReport.quietLine(race("upsert", false, 0, 0)))
+                .isEqualTo("postgres upsert race 200 rounds 8 threads: SAFE");
+    }
+}
