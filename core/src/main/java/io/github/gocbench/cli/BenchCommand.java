@@ -116,6 +116,7 @@ final class BenchCommand implements Callable<Integer> {
         try (GracefulStop stop = GracefulStop.install()) {
             List<RunResult> results = new Sweep(steps).run(term, false);
             stop.writing();
+            OutputOptions.requireSomethingRan(results);
             Runs.print(results, term);
             output.write(results, term);
             return output.exitCode(results, term);

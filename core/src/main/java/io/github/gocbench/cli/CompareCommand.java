@@ -193,6 +193,10 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("--out " + out + ": folder " + abs.getParent()
                     + " does not exist: create it or choose another path");
         }
+        Path existing = Files.exists(abs) ? abs : abs.getParent();
+        if (!InputChecks.canCreateIn(existing)) {
+            throw new BadInputException("--out " + out + ": folder " + existing + " is not writable");
+        }
         return abs;
     }
 

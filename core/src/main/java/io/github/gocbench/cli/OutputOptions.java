@@ -3,6 +3,7 @@ package io.github.gocbench.cli;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.target.TargetUnavailableException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,19 @@ final class OutputOptions {
     void check() {
         if (json != null) {
             json = InputChecks.newFile("--json", json);
+        }
+    }
+
+    /**
+     * Throws when no run made a single call because none could be prepared (no permission to
+     * create or write the table, a read-only database, ...): that is a failed command, not a
+     * measurement, so nothing is printed as a result and nothing is written.
+     */
+    static void requireSomethingRan(List<RunResult> results) throws TargetUnavailableException {
+        if (!results.isEmpty() && results.stream().allMatch(r -> !r.complete() && r.totals().calls() == 0)) {
+            String note = results.get(0).note();
+            throw new TargetUnavailableException("the run could not be carried out: "
+                    + (note == null ? "no call was made" : note) + "; nothing written");
         }
     }
 

@@ -90,6 +90,7 @@ final class RaceCommand implements Callable<Integer> {
         try (GracefulStop stop = GracefulStop.install()) {
             List<RunResult> results = new Sweep(List.of(new Sweep.Step(targetSpec, config))).run(term, false);
             stop.writing();
+            OutputOptions.requireSomethingRan(results);
             Runs.print(results, term);
             output.write(results, term);
             return output.exitCode(results, term);
