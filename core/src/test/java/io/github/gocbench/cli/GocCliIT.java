@@ -197,8 +197,8 @@ class GocCliIT {
     /** The packaged jar (built by the package phase before this IT) starts and exits with goc's codes. */
     @Test
     void packagedJarRunsAndExitsWithCodes() throws Exception {
-        Path jar = Path.of("target", "goc.jar");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "target/goc.jar not built");
+        Path jar = Path.of("target", "goc-cli.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "target/goc-cli.jar not built");
         Run version = java(jar, "--version");
         assertThat(version.exit()).isZero();
         assertThat(version.out()).startsWith("goc-bench ").doesNotContain("dev");
@@ -215,7 +215,7 @@ class GocCliIT {
                 .start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("goc.jar did not finish within 60 s: " + cmd);
+            throw new AssertionError("goc-cli.jar did not finish within 60 s: " + cmd);
         }
         return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
