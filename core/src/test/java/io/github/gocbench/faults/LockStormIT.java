@@ -49,6 +49,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * callers run out of patience), and, where the dialect offers them, {@code select-for-update},
  * {@code advisory-lock} and {@code serializable-retry}. Only the embedded servers are used: the
  * shared services' session counts move with other users.
+ *
+ * <p>MariaDB storms are slow here (InnoDB resolving 64-way deadlocks on 2 shared cores: 30-56 s
+ * per run), so {@code verify} runs MariaDB's races only; {@code GOC_FAULTS_FULL=1} adds its
+ * steady runs and the SERIALIZABLE {@code transactional} storm.
  */
 class LockStormIT {
 
@@ -65,7 +69,10 @@ class LockStormIT {
         List<Arguments> all = new ArrayList<>();
         for (DbFamily f : List.of(DbFamily.POSTGRES, DbFamily.MARIADB)) {
             TargetSpec spec = TargetSpec.of(f);
-            all.add(Arguments.of(spec, "transactional", true));
+            if (f == DbFamily.POSTGRES || ServerLostIT.full()) {
+                // MariaDB's 64-way SERIALIZABLE deadlock pile-up took ~1 min per workload here
+                all.add(Arguments.of(spec, "transactional", true));
+            }
             all.add(Arguments.of(spec, "hold-for-update", false));
             for (String id : List.of("select-for-update", "advisory-lock", "serializable-retry")) {
                 all.add(Arguments.of(spec, id, false));
@@ -84,8 +91,11 @@ class LockStormIT {
         Conditions conditions = serializableOuter
                 ? new Conditions(Isolation.SERIALIZABLE, true, true, false, 0.0) : Conditions.DEFAULT;
         long sessionsBefore = sessions(target);
-        for (Workload w : List.of(new Workload.Race(THREADS, ROUNDS),
-                new Workload.Steady(THREADS, Duration.ofSeconds(1), Duration.ZERO, KeySpec.parse("hot")))) {
+        List<Workload> workloads = new ArrayList<>(List.of(new Workload.Race(THREADS, ROUNDS)));
+        if (spec.family() == DbFamily.POSTGRES || ServerLostIT.full()) {
+            workloads.add(new Workload.Steady(THREADS, Duration.ofSeconds(1), Duration.ZERO, KeySpec.parse("hot")));
+        }
+        for (Workload w : workloads) {
             RunConfig config = new RunConfig(strategy, w, conditions, BOUNDS);
             long t0 = System.nanoTime();
             RunResult r = Engine.run(target, config, null);
