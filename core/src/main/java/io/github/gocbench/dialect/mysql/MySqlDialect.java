@@ -51,9 +51,26 @@ public final class MySqlDialect implements Dialect {
     private static final String SHOW_VARIABLE = "SHOW SESSION VARIABLES WHERE Variable_name = ?";
 
     private static final List<StrategyDef> STRATEGIES = List.of(
-            new StrategyDef(NaiveMySql.ID, NaiveMySql.SUMMARY, NaiveMySql::new),
-            new StrategyDef(TransactionalMySql.ID, TransactionalMySql.SUMMARY, TransactionalMySql::new),
-            new StrategyDef(UpsertMySql.ID, UpsertMySql.SUMMARY, UpsertMySql::new));
+            new StrategyDef(NaiveMySql.ID, NaiveMySql.SUMMARY, NaiveMySql::new, NaiveMySql.EXPECT),
+            new StrategyDef(TransactionalMySql.ID, TransactionalMySql.SUMMARY, TransactionalMySql::new,
+                    TransactionalMySql.EXPECT),
+            new StrategyDef(UpsertMySql.ID, UpsertMySql.SUMMARY, UpsertMySql::new, UpsertMySql.EXPECT),
+            new StrategyDef(InsertFirstMySql.ID, InsertFirstMySql.SUMMARY,
+                    t -> new InsertFirstMySql(t, InsertFirstMySql.ReadBack.PLAIN), InsertFirstMySql.EXPECT),
+            new StrategyDef(InsertFirstMySql.ID_FOR_UPDATE, InsertFirstMySql.SUMMARY_FOR_UPDATE,
+                    t -> new InsertFirstMySql(t, InsertFirstMySql.ReadBack.FOR_UPDATE),
+                    InsertFirstMySql.EXPECT_FOR_UPDATE),
+            new StrategyDef(InsertFirstMySql.ID_FOR_SHARE, InsertFirstMySql.SUMMARY_FOR_SHARE,
+                    t -> new InsertFirstMySql(t, InsertFirstMySql.ReadBack.FOR_SHARE),
+                    InsertFirstMySql.EXPECT_FOR_SHARE),
+            new StrategyDef(InsertIgnoreMySql.ID, InsertIgnoreMySql.SUMMARY, InsertIgnoreMySql::new,
+                    InsertIgnoreMySql.EXPECT),
+            new StrategyDef(SelectForUpdateMySql.ID, SelectForUpdateMySql.SUMMARY, SelectForUpdateMySql::new,
+                    SelectForUpdateMySql.EXPECT),
+            new StrategyDef(AdvisoryLockMySql.ID, AdvisoryLockMySql.SUMMARY, AdvisoryLockMySql::new,
+                    AdvisoryLockMySql.EXPECT),
+            new StrategyDef(SerializableRetryMySql.ID, SerializableRetryMySql.SUMMARY, SerializableRetryMySql::new,
+                    SerializableRetryMySql.EXPECT));
 
     public MySqlDialect() {
     }

@@ -52,7 +52,9 @@ public final class MySqlOutcomes {
     /** Full SQLState to outcome, when no vendor code matched. */
     static final Map<String, Outcome> BY_SQLSTATE = Map.ofEntries(
             // goc-bench's own: the strategy lost the insert race, then its re-read saw no row
-            entry(NotFoundAfterConflictException.SQLSTATE, NOT_FOUND_AFTER_CONFLICT));
+            entry(NotFoundAfterConflictException.SQLSTATE, NOT_FOUND_AFTER_CONFLICT),
+            // goc-bench's own: GET_LOCK answered 0, its wait timed out (AdvisoryLockMySql)
+            entry(AdvisoryLockMySql.LOCK_TIMEOUT_SQLSTATE, LOCK_TIMEOUT));
 
     /** SQLState class (first two characters) to outcome, when nothing above matched. */
     static final Map<String, Outcome> BY_SQLSTATE_CLASS = Map.ofEntries(

@@ -1,8 +1,14 @@
 package io.github.gocbench.dialect.mysql;
 
+import static io.github.gocbench.outcome.Outcome.NOT_FOUND_AFTER_CONFLICT;
+import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
+import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
+import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
+
 import io.github.gocbench.dialect.AtomicBlock;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
@@ -35,6 +41,10 @@ public final class TransactionalMySql implements Strategy {
     public static final String ID = "transactional";
     public static final String SUMMARY =
             "SELECT; on miss INSERT in a transaction/savepoint; on duplicate roll back and SELECT again";
+
+    /** Declared outcomes when racing callers share a key (held by the race suites). */
+    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
+            .known(OUTER_REPEATABLE_READ, NOT_FOUND_AFTER_CONFLICT);
 
     private static final String SELECT = "SELECT id FROM %s WHERE k = ? ORDER BY id LIMIT 1";
     private static final String INSERT = "INSERT INTO %s (k) VALUES (?)";

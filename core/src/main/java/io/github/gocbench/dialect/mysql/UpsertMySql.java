@@ -1,9 +1,14 @@
 package io.github.gocbench.dialect.mysql;
 
+import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
+import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
+import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
+
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.StatementImpl;
 import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
@@ -43,6 +48,9 @@ public final class UpsertMySql implements Strategy {
 
     public static final String ID = "upsert";
     public static final String SUMMARY = "INSERT ... ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id); one statement";
+
+    /** Declared outcomes when racing callers share a key (held by the race suites). */
+    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED, OUTER_REPEATABLE_READ);
 
     /** Connector/J connection property this strategy needs set to {@code true}. */
     static final String AFFECTED_ROWS_PROPERTY = PropertyKey.useAffectedRows.getKeyName();

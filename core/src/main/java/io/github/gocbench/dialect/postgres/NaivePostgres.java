@@ -1,6 +1,12 @@
 package io.github.gocbench.dialect.postgres;
 
+import static io.github.gocbench.outcome.Outcome.DUPLICATE_KEY;
+import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
+import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
+import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
+
 import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
@@ -24,6 +30,12 @@ public final class NaivePostgres implements Strategy {
 
     public static final String ID = "naive";
     public static final String SUMMARY = "SELECT; on miss INSERT (autocommit); races raise duplicate key";
+
+    /** Declared outcomes when racing callers share a key (held by the race suites). */
+    public static final Expect EXPECT = Expect.UNDECLARED
+            .known(AUTOCOMMIT, DUPLICATE_KEY)
+            .known(OUTER_READ_COMMITTED, DUPLICATE_KEY)
+            .known(OUTER_REPEATABLE_READ, DUPLICATE_KEY);
 
     /** Lowest id, so a table without the unique constraint still answers deterministically. */
     private static final String SELECT = "SELECT id FROM %s WHERE k = ? ORDER BY id LIMIT 1";

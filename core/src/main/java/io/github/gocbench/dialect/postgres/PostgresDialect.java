@@ -44,9 +44,27 @@ public final class PostgresDialect implements Dialect {
             "server_version", "default_transaction_isolation", "fsync", "synchronous_commit", "max_connections");
 
     private static final List<StrategyDef> STRATEGIES = List.of(
-            new StrategyDef(NaivePostgres.ID, NaivePostgres.SUMMARY, NaivePostgres::new),
-            new StrategyDef(TransactionalPostgres.ID, TransactionalPostgres.SUMMARY, TransactionalPostgres::new),
-            new StrategyDef(UpsertPostgres.ID, UpsertPostgres.SUMMARY, UpsertPostgres::new));
+            new StrategyDef(NaivePostgres.ID, NaivePostgres.SUMMARY, NaivePostgres::new, NaivePostgres.EXPECT),
+            new StrategyDef(TransactionalPostgres.ID, TransactionalPostgres.SUMMARY, TransactionalPostgres::new,
+                    TransactionalPostgres.EXPECT),
+            new StrategyDef(UpsertPostgres.ID, UpsertPostgres.SUMMARY, UpsertPostgres::new, UpsertPostgres.EXPECT),
+            new StrategyDef(InsertFirstPostgres.ID, InsertFirstPostgres.SUMMARY,
+                    t -> new InsertFirstPostgres(t, InsertFirstPostgres.ReadBack.PLAIN), InsertFirstPostgres.EXPECT),
+            new StrategyDef(InsertFirstPostgres.ID_FOR_UPDATE, InsertFirstPostgres.SUMMARY_FOR_UPDATE,
+                    t -> new InsertFirstPostgres(t, InsertFirstPostgres.ReadBack.FOR_UPDATE), InsertFirstPostgres.EXPECT),
+            new StrategyDef(InsertFirstPostgres.ID_FOR_SHARE, InsertFirstPostgres.SUMMARY_FOR_SHARE,
+                    t -> new InsertFirstPostgres(t, InsertFirstPostgres.ReadBack.FOR_SHARE), InsertFirstPostgres.EXPECT),
+            new StrategyDef(UpsertDoUpdatePostgres.ID, UpsertDoUpdatePostgres.SUMMARY, UpsertDoUpdatePostgres::new,
+                    UpsertDoUpdatePostgres.EXPECT),
+            new StrategyDef(UpsertCtePostgres.ID, UpsertCtePostgres.SUMMARY, UpsertCtePostgres::new,
+                    UpsertCtePostgres.EXPECT),
+            new StrategyDef(MergePostgres.ID, MergePostgres.SUMMARY, MergePostgres::new, MergePostgres.EXPECT),
+            new StrategyDef(SelectForUpdatePostgres.ID, SelectForUpdatePostgres.SUMMARY, SelectForUpdatePostgres::new,
+                    SelectForUpdatePostgres.EXPECT),
+            new StrategyDef(AdvisoryLockPostgres.ID, AdvisoryLockPostgres.SUMMARY, AdvisoryLockPostgres::new,
+                    AdvisoryLockPostgres.EXPECT),
+            new StrategyDef(SerializableRetryPostgres.ID, SerializableRetryPostgres.SUMMARY,
+                    SerializableRetryPostgres::new, SerializableRetryPostgres.EXPECT));
 
     public PostgresDialect() {
     }

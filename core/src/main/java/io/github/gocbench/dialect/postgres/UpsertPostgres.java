@@ -1,6 +1,12 @@
 package io.github.gocbench.dialect.postgres;
 
+import static io.github.gocbench.outcome.Outcome.SERIALIZATION_FAILURE;
+import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
+import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
+import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
+
 import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
@@ -30,6 +36,10 @@ public final class UpsertPostgres implements Strategy {
     public static final String ID = "upsert";
     public static final String SUMMARY =
             "INSERT ... ON CONFLICT (k) DO NOTHING RETURNING id; SELECT when nothing returned; loop";
+
+    /** Declared outcomes when racing callers share a key (held by the race suites). */
+    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
+            .known(OUTER_REPEATABLE_READ, SERIALIZATION_FAILURE);
 
     /** Bound on INSERT+SELECT rounds; only churn (rows deleted under us) makes a second one happen. */
     static final int MAX_ATTEMPTS = 100;

@@ -1,0 +1,77 @@
+package io.github.gocbench.dialect.postgres;
+
+import static io.github.gocbench.outcome.Outcome.DUPLICATE_KEY;
+import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
+import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
+import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
+
+import io.github.gocbench.dialect.AtomicBlock;
+import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Expect;
+import io.github.gocbench.strategy.Got;
+import io.github.gocbench.strategy.SideEffect;
+import io.github.gocbench.strategy.Strategy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * {@code select-for-update}: in a transaction (its own, or a savepoint inside the caller's),
+ * {@code SELECT … FOR UPDATE} the key; on a miss INSERT it; commit.
+ *
+ * <p>Origin: the common lock-based attempt ("lock the row first, then decide").
+ *
+ * <p>Known to get wrong: PostgreSQL has no gap or predicate locks outside SERIALIZABLE, so
+ * {@code FOR UPDATE} on a missing row locks nothing; racing callers all miss, all INSERT, and
+ * the losers get 23505 ({@code DUPLICATE_KEY}) in every situation. The side-effect hook runs once
+ * per caller that missed. Without the unique constraint racing callers insert duplicate rows.
+ */
+public final class SelectForUpdatePostgres implements Strategy {
+
+    public static final String ID = "select-for-update";
+    public static final String SUMMARY =
+            "SELECT ... FOR UPDATE; on miss INSERT; in a transaction; locks nothing when the row is missing";
+
+    public static final Expect EXPECT = Expect.UNDECLARED
+            .known(AUTOCOMMIT, DUPLICATE_KEY)
+            .known(OUTER_READ_COMMITTED, DUPLICATE_KEY)
+            .known(OUTER_REPEATABLE_READ, DUPLICATE_KEY);
+
+    private static final String SELECT_FOR_UPDATE = "SELECT id FROM %s WHERE k = ? ORDER BY id LIMIT 1 FOR UPDATE";
+    private static final String INSERT = "INSERT INTO %s (k) VALUES (?) RETURNING id";
+
+    private final String select;
+    private final String insert;
+
+    public SelectForUpdatePostgres(Table table) {
+        this.select = String.format(SELECT_FOR_UPDATE, table.name());
+        this.insert = String.format(INSERT, table.name());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
+        return AtomicBlock.run(connection, () -> {
+            Long found = queryId(connection, select, key);
+            if (found != null) {
+                return new Got(found, false, 0);
+            }
+            sideEffect.beforeInsert(key);
+            return new Got(queryId(connection, insert, key), true, 0);
+        });
+    }
+
+    private static Long queryId(Connection connection, String sql, long key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+}
