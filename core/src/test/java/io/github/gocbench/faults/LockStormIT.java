@@ -51,8 +51,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shared services' session counts move with other users.
  *
  * <p>MariaDB storms are slow here (InnoDB resolving 64-way deadlocks on 2 shared cores: 30-56 s
- * per run), so {@code verify} runs MariaDB's races only; {@code GOC_FAULTS_FULL=1} adds its
- * steady runs and the SERIALIZABLE {@code transactional} storm.
+ * per run), so {@code verify} runs one MariaDB storm (the {@code serializable-retry} race: 57 of 64
+ * callers deadlocked, 26 s); {@code GOC_FAULTS_FULL=1} adds the other strategies and the steady
+ * runs. Measured here, one 64-thread round on embedded MariaDB 11.4: advisory-lock 15 s,
+ * serializable-retry 26 s, select-for-update and hold-for-update cut at the 30 s deadline.
  */
 class LockStormIT {
 
@@ -69,14 +71,15 @@ class LockStormIT {
         List<Arguments> all = new ArrayList<>();
         for (DbFamily f : List.of(DbFamily.POSTGRES, DbFamily.MARIADB)) {
             TargetSpec spec = TargetSpec.of(f);
-            if (f == DbFamily.POSTGRES || ServerLostIT.full()) {
+            boolean all64 = f == DbFamily.POSTGRES || ServerLostIT.full();
+            if (all64) {
                 // MariaDB's 64-way SERIALIZABLE deadlock pile-up took ~1 min per workload here
                 all.add(Arguments.of(spec, "transactional", true));
+                all.add(Arguments.of(spec, "hold-for-update", false));
+                all.add(Arguments.of(spec, "select-for-update", false));
+                all.add(Arguments.of(spec, "advisory-lock", false));
             }
-            all.add(Arguments.of(spec, "hold-for-update", false));
-            for (String id : List.of("select-for-update", "advisory-lock", "serializable-retry")) {
-                all.add(Arguments.of(spec, id, false));
-            }
+            all.add(Arguments.of(spec, "serializable-retry", false));
         }
         return all.stream();
     }
