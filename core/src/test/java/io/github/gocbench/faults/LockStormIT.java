@@ -51,8 +51,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shared services' session counts move with other users.
  *
  * <p>MariaDB storms are slow here (InnoDB resolving 64-way deadlocks on 2 shared cores: 30-56 s
- * per run), so {@code verify} runs one MariaDB storm (the {@code serializable-retry} race: 57 of 64
- * callers deadlocked, 26 s); {@code GOC_FAULTS_FULL=1} adds the other strategies and the steady
+ * per run), so {@code verify} runs one MariaDB storm (the {@code serializable-retry} race, 23-26 s: in one
+ * run 57 of 64 callers gave up with DEADLOCK, in the next all 64 got their row after retries); {@code GOC_FAULTS_FULL=1} adds the other strategies and the steady
  * runs. Measured here, one 64-thread round on embedded MariaDB 11.4: advisory-lock 15 s,
  * serializable-retry 26 s, select-for-update and hold-for-update cut at the 30 s deadline.
  */
