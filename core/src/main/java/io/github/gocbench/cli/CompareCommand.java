@@ -124,7 +124,7 @@ final class CompareCommand implements Callable<Integer> {
         ComparePlan.Mode mode = quick ? ComparePlan.Mode.QUICK : ComparePlan.Mode.THOROUGH;
         ComparePlan.Sizes sizes = overridden(ComparePlan.sizes(mode, servers));
         int raceRounds = rounds == null ? mode.raceRounds() : InputChecks.rounds(rounds);
-        Path outDir = checkOut(out);
+        checkOut(out); // before anything runs, so bad input never costs a run
 
         List<Sweep.Step> steps = ComparePlan.steps(mode, sizes, raceRounds, servers, runBounds);
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
@@ -135,7 +135,15 @@ final class CompareCommand implements Callable<Integer> {
                 + secs(sizes.raceBudget()) + " each, steady runs " + secs(sizes.steady()) + " after "
                 + secs(sizes.warmup()) + " warm-up)");
         Instant start = Instant.now();
-        List<RunResult> results = sweep.run(term, true);
+        try (GracefulStop stop = GracefulStop.install()) {
+            List<RunResult> results = sweep.run(term, true);
+            stop.writing();
+            return finish(term, sweep, start, results, steps.size(), stop.stopped());
+        }
+    }
+
+    private int finish(Terminal term, Sweep sweep, Instant start, List<RunResult> results, int planned,
+                       String stopped) throws IOException, io.github.gocbench.target.TargetUnavailableException {
         if (results.isEmpty()) {
             throw new io.github.gocbench.target.TargetUnavailableException(
                     "no database could be used: " + String.join("; ", sweep.unavailable()));
@@ -159,15 +167,20 @@ final class CompareCommand implements Callable<Integer> {
         for (String u : sweep.unavailable()) {
             term.out().println("unavailable: " + u);
         }
+        String partial = stopped == null ? null : "PARTIAL: " + stopped + " after " + results.size() + " of "
+                + planned + " runs" + (results.get(results.size() - 1).complete() ? "" : "; the last run was cut short");
+        Path outDir = checkOut(out);
         Path folder = ResultsFolder.create(outDir, start);
         ResultsWriter.writeJson(folder.resolve("results.json"), results);
         ResultsWriter.writeCsv(folder.resolve("results.csv"), results);
         ReportFiles report = null;
         String reportFailure = null;
-        try {
-            report = Report.write(results, folder);
-        } catch (IOException | RuntimeException e) {
-            reportFailure = Errors.oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+        if (partial == null) { // when stopped by a signal, leave at once: 'goc report' draws it later
+            try {
+                report = Report.write(results, folder);
+            } catch (IOException | RuntimeException e) {
+                reportFailure = Errors.oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
         }
         ResultsFolder.markLatest(outDir, folder);
         term.out().println();
@@ -181,13 +194,18 @@ final class CompareCommand implements Callable<Integer> {
                     + " (PNG and SVG)");
         }
         term.out().flush();
+        if (partial != null) {
+            term.err().println("goc compare: " + partial + "; results: " + folder + " (draw the report with 'goc report "
+                    + folder.resolve("results.json") + "')");
+            term.err().flush();
+        }
         if (reportFailure != null) {
             term.err().println("goc compare: the report could not be drawn: " + reportFailure
                     + "; the results are saved: try 'goc report " + folder.resolve("results.json") + "'");
             term.err().flush();
             return ExitCodes.UNAVAILABLE;
         }
-        return sweep.unavailable().isEmpty() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
+        return sweep.unavailable().isEmpty() && partial == null ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
     }
 
     private static String secs(Duration d) {
@@ -211,6 +229,10 @@ final class CompareCommand implements Callable<Integer> {
         if (!Files.exists(abs) && (abs.getParent() == null || !Files.isDirectory(abs.getParent()))) {
             throw new BadInputException("--out " + out + ": folder " + abs.getParent()
                     + " does not exist: create it or choose another path");
+        }
+        Path existing = Files.exists(abs) ? abs : abs.getParent();
+        if (!InputChecks.canCreateIn(existing)) {
+            throw new BadInputException("--out " + out + ": folder " + existing + " is not writable");
         }
         return abs;
     }

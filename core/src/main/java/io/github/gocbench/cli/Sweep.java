@@ -143,6 +143,9 @@ final class Sweep {
                     }
                     learn(step, r, (System.nanoTime() - started) / 1_000_000);
                     results.add(r);
+                    if (Thread.currentThread().isInterrupted()) {
+                        return results; // Ctrl-C / SIGTERM (GracefulStop): keep what is done, run no more
+                    }
                 }
             }
             i = end;

@@ -30,7 +30,8 @@ class CompareIT {
 
     @BeforeAll
     static void runCompare() throws IOException {
-        compare = GocCliIT.goc("compare", "--quick", "--db", "postgres", "--out", out.toString(),
+        compare = GocCliIT.goc("compare", "--quick", "--db", "postgres", "--strategy", "naive,transactional,upsert",
+                "--out", out.toString(),
                 "--rounds", "30", "--race-budget", "300ms", "--duration", "300ms", "--warmup", "100ms");
         Path latest = out.resolve("latest");
         folder = Files.isDirectory(latest) ? latest.toRealPath() : null;
