@@ -113,9 +113,13 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
-        List<RunResult> results = new Sweep(steps).run(term, false);
-        Runs.print(results, term);
-        output.write(results, term);
-        return output.exitCode(results);
+        try (GracefulStop stop = GracefulStop.install()) {
+            List<RunResult> results = new Sweep(steps).run(term, false);
+            stop.writing();
+            OutputOptions.requireSomethingRan(results);
+            Runs.print(results, term);
+            output.write(results, term);
+            return output.exitCode(results, term);
+        }
     }
 }

@@ -139,7 +139,15 @@ final class CompareCommand implements Callable<Integer> {
                 families.stream().map(DbFamily::cliName).toList()) + ", about "
                 + Durations.clock(sweep.remainingFrom(0)) + " plus server start-up");
         Instant start = Instant.now();
-        List<RunResult> results = sweep.run(term, true);
+        try (GracefulStop stop = GracefulStop.install()) {
+            List<RunResult> results = sweep.run(term, true);
+            stop.writing();
+            return finish(term, sweep, start, results, steps.size(), stop.stopped());
+        }
+    }
+
+    private int finish(Terminal term, Sweep sweep, Instant start, List<RunResult> results, int planned,
+                       String stopped) throws IOException, io.github.gocbench.target.TargetUnavailableException {
         if (results.isEmpty()) {
             throw new io.github.gocbench.target.TargetUnavailableException(
                     "no database could be used: " + String.join("; ", sweep.unavailable()));
@@ -162,11 +170,17 @@ final class CompareCommand implements Callable<Integer> {
         for (String u : sweep.unavailable()) {
             term.out().println("unavailable: " + u);
         }
-        Path folder = write(outDir, start, results, sections, sweep.unavailable());
+        String partial = stopped == null ? null : "PARTIAL: " + stopped + " after " + results.size() + " of "
+                + planned + " runs" + (results.get(results.size() - 1).complete() ? "" : "; the last run was cut short");
+        Path folder = write(checkOut(out), start, results, sections, sweep.unavailable(), partial);
         term.out().println();
         term.out().println("results: " + folder);
         term.out().flush();
-        return sweep.unavailable().isEmpty() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
+        if (partial != null) {
+            term.err().println("goc compare: " + partial + "; results: " + folder);
+            term.err().flush();
+        }
+        return sweep.unavailable().isEmpty() && partial == null ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
     }
 
     /** {@code --out} must be a folder or creatable in an existing one. */
@@ -179,17 +193,21 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("--out " + out + ": folder " + abs.getParent()
                     + " does not exist: create it or choose another path");
         }
+        Path existing = Files.exists(abs) ? abs : abs.getParent();
+        if (!InputChecks.canCreateIn(existing)) {
+            throw new BadInputException("--out " + out + ": folder " + existing + " is not writable");
+        }
         return abs;
     }
 
     private Path write(Path outDir, Instant start, List<RunResult> results, List<CompareSummary.Section> sections,
-                       List<String> unavailable) throws IOException {
+                       List<String> unavailable, String partial) throws IOException {
         Path folder = ResultsFolder.create(outDir, start);
         ResultsWriter.writeJson(folder.resolve("results.json"), results);
         ResultsWriter.writeCsv(folder.resolve("results.csv"), results);
         String intro = "Run " + start + " by goc-bench " + Goc.ManifestVersion.version() + (quick ? " (--quick)" : "")
                 + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ".";
+                + System.getProperty("java.version") + "." + (partial == null ? "" : "\n\n**" + partial + ".**");
         Path tmp = folder.resolve(".summary.md.tmp");
         Files.writeString(tmp, CompareSummary.markdown(sections, intro, unavailable), StandardCharsets.UTF_8);
         Files.move(tmp, folder.resolve("summary.md"), StandardCopyOption.ATOMIC_MOVE);

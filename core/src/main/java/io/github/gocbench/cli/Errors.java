@@ -56,6 +56,10 @@ final class Errors {
                 print(err, mask(name + ": " + oneLine(ex.getMessage()), secrets));
                 return ExitCodes.BAD_INPUT;
             }
+            if (ex instanceof TargetUnavailableException t && t.isBadInput()) {
+                print(err, mask(name + ": " + oneLine(ex.getMessage()), secrets));
+                return ExitCodes.BAD_INPUT;
+            }
             if (ex instanceof TargetUnavailableException) {
                 print(err, mask(name + ": " + oneLine(ex.getMessage()), secrets));
                 traceIfVerbose(cmd, err, ex);

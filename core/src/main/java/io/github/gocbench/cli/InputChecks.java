@@ -126,10 +126,25 @@ final class InputChecks {
         if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(option + " " + file + " exists: choose another name or remove it");
         }
-        if (!Files.isWritable(dir)) {
+        if (!Files.isWritable(dir) || !canCreateIn(dir)) {
             throw new BadInputException(option + " " + file + ": folder " + dir + " is not writable");
         }
         return abs;
+    }
+
+    /**
+     * Whether a file can really be created in {@code dir}: permission bits say nothing for root,
+     * nor for read-only mounts or /proc, so a hidden probe file is created and deleted at once.
+     * Finding out before the run keeps a long run from ending in a write failure.
+     */
+    static boolean canCreateIn(Path dir) {
+        try {
+            Path probe = Files.createTempFile(dir, ".goc-probe-", ".tmp");
+            Files.deleteIfExists(probe);
+            return true;
+        } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** A key typed as a replay argument. */

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Logging {
 
-    private static final String[] SERVER_LOGGERS = {"io.zonky", "ch.vorburger", "org.testcontainers"};
+    private static final String[] SERVER_LOGGERS = {"io.zonky", "ch.vorburger", "ch.vorburger.exec.ManagedProcess",
+        "org.testcontainers"};
 
     private Logging() {
     }

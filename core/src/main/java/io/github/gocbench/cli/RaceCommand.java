@@ -87,9 +87,13 @@ final class RaceCommand implements Callable<Integer> {
         output.check();
 
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
-        List<RunResult> results = new Sweep(List.of(new Sweep.Step(targetSpec, config))).run(term, false);
-        Runs.print(results, term);
-        output.write(results, term);
-        return output.exitCode(results);
+        try (GracefulStop stop = GracefulStop.install()) {
+            List<RunResult> results = new Sweep(List.of(new Sweep.Step(targetSpec, config))).run(term, false);
+            stop.writing();
+            OutputOptions.requireSomethingRan(results);
+            Runs.print(results, term);
+            output.write(results, term);
+            return output.exitCode(results, term);
+        }
     }
 }

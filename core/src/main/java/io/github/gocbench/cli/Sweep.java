@@ -82,6 +82,9 @@ final class Sweep {
                     }
                     learn(step, (System.nanoTime() - started) / 1_000_000);
                     results.add(r);
+                    if (Thread.currentThread().isInterrupted()) {
+                        return results; // Ctrl-C / SIGTERM (GracefulStop): keep what is done, run no more
+                    }
                 }
             }
             i = end;

@@ -90,6 +90,7 @@ public final class Engine {
             try {
                 checker = openChecker(target, bounds);
                 dialect.resetSchema(checker, table);
+                probeWrite(checker, table);
                 for (int i = 0; i < workload.threads(); i++) {
                     Worker w = new Worker(i, target, strategy, table, config, control, seed + i);
                     workers.add(w);
@@ -203,6 +204,26 @@ public final class Engine {
             control.stopNow("a worker did not end within the deadline; its connection was aborted");
             for (Thread t : threads) {
                 t.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        }
+    }
+
+    /**
+     * Inserts a row and rolls it back, so that a user who may create the table but not write to
+     * it (no INSERT privilege, a read-only role or database) fails here, before the run, with the
+     * server's one-line reason, instead of producing a run in which every call failed.
+     */
+    private static void probeWrite(Connection checker, Table table) throws SQLException {
+        checker.setAutoCommit(false);
+        try (java.sql.PreparedStatement ps = checker.prepareStatement("INSERT INTO " + table.name()
+                + " (k) VALUES (?)")) {
+            ps.setLong(1, -1L);
+            ps.executeUpdate();
+        } finally {
+            try {
+                checker.rollback();
+            } finally {
+                checker.setAutoCommit(true);
             }
         }
     }

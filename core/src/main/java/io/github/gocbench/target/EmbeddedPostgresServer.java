@@ -25,8 +25,10 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     private final EmbeddedPostgres pg;
     private final int major;
     private final Map<String, String> settings;
+    private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres pg, int major, Map<String, String> settings) {
+    private EmbeddedPostgresServer(EmbeddedPostgres pg, int major, Map<String, String> settings, Path dataDir) {
+        this.dataDir = dataDir;
         this.pg = pg;
         this.major = major;
         this.settings = settings;
@@ -62,7 +64,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
             EmbeddedPostgres pg = builder.start();
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("durable", Boolean.toString(durable));
-            return new EmbeddedPostgresServer(pg, major, settings);
+            return new EmbeddedPostgresServer(pg, major, settings, dir.resolve("data"));
         } catch (IOException | RuntimeException e) {
             throw new TargetUnavailableException("embedded PostgreSQL " + major + " did not start ("
                     + ConnectFailures.firstLine(String.valueOf(e.getMessage()))
@@ -78,6 +80,11 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
 
     @Override
     public void stop() {
+        if (ServerProcesses.mentioning(dataDir).isEmpty()) {
+            // already gone (stopped or killed under a run): pg_ctl stop would only fail and log
+            // a stack trace; EmbeddedServers ends leftovers and deletes the folder anyway
+            return;
+        }
         try {
             pg.close(); // pg_ctl stop -m fast, bounded by zonky (-t 5)
         } catch (IOException e) {

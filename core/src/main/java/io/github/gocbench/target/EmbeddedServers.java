@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +42,11 @@ public final class EmbeddedServers {
     /** How long a server gets to stop on SIGTERM before it is killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+    /** How long the shutdown hook waits for {@linkplain #holdStopUntil held} work before stopping servers. */
+    static final Duration HOLD_BOUND = Duration.ofSeconds(4);
+
     private static final Map<String, Slot> SERVERS = new ConcurrentHashMap<>();
+    private static final List<CountDownLatch> HOLDS = new CopyOnWriteArrayList<>();
     private static Path jvmDir;
     private static volatile boolean shuttingDown;
 
@@ -99,11 +106,37 @@ public final class EmbeddedServers {
     }
 
     /**
+     * Makes the shutdown hook wait until {@code done} is counted down (at most {@link #HOLD_BOUND}
+     * for all holds together) before it stops the servers. JVM shutdown hooks run concurrently:
+     * this lets a command that is cutting its run short on Ctrl-C or SIGTERM finish with the
+     * servers still up and write its partial results, instead of seeing them vanish mid-write.
+     */
+    public static void holdStopUntil(CountDownLatch done) {
+        HOLDS.add(done);
+    }
+
+    /** Withdraws a {@link #holdStopUntil hold} (the command ended normally). */
+    public static void releaseHold(CountDownLatch done) {
+        HOLDS.remove(done);
+    }
+
+    /**
      * Stops every server, ends any process still naming this JVM's folder and deletes the folder.
      * Runs from the shutdown hook; safe to call more than once.
      */
     static void stopAll() {
         shuttingDown = true;
+        long holdEnd = System.nanoTime() + HOLD_BOUND.toNanos();
+        for (CountDownLatch hold : HOLDS) {
+            try {
+                if (!hold.await(Math.max(0, holdEnd - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.warn("stopping the embedded servers without waiting longer for the run to write its results");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         for (Map.Entry<String, Slot> e : SERVERS.entrySet()) {
             synchronized (e.getValue()) {
                 EmbeddedServer server = e.getValue().server;

@@ -43,12 +43,12 @@ record JdbcUrl(DbFamily family, String url, String host, int port, String databa
         String shown = Secrets.maskUrl(trimmed);
         String lower = trimmed.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("jdbc:")) {
-            throw new TargetUnavailableException("malformed JDBC URL '" + shown + "': expected " + example(family));
+            throw TargetUnavailableException.badInput("malformed JDBC URL '" + shown + "': expected " + example(family));
         }
         if (!lower.startsWith(prefix(family))) {
             String hint = family != DbFamily.POSTGRES && lower.startsWith("jdbc:mariadb:")
                     ? " (goc connects to MariaDB with MySQL Connector/J: write jdbc:mysql://...)" : "";
-            throw new TargetUnavailableException("--db " + family.cliName() + " needs a " + prefix(family)
+            throw TargetUnavailableException.badInput("--db " + family.cliName() + " needs a " + prefix(family)
                     + " URL, got '" + shown + "'" + hint);
         }
         String rest = trimmed.substring(prefix(family).length());
@@ -59,7 +59,7 @@ record JdbcUrl(DbFamily family, String url, String host, int port, String databa
         String hostPort = at < 0 ? authority : authority.substring(at + 1);
         Matcher m = HOST_PORT.matcher(hostPort);
         if (!m.matches()) {
-            throw new TargetUnavailableException("malformed JDBC URL '" + shown + "': expected " + example(family));
+            throw TargetUnavailableException.badInput("malformed JDBC URL '" + shown + "': expected " + example(family));
         }
         String host = m.group(1).isEmpty() ? "localhost" : m.group(1);
         int port = defaultPort(family);
@@ -70,7 +70,7 @@ record JdbcUrl(DbFamily family, String url, String host, int port, String databa
                 port = -1;
             }
             if (port < 1 || port > 65535) {
-                throw new TargetUnavailableException("malformed JDBC URL '" + shown + "': port '" + m.group(2)
+                throw TargetUnavailableException.badInput("malformed JDBC URL '" + shown + "': port '" + m.group(2)
                         + "' is not a number from 1 to 65535");
             }
         }
