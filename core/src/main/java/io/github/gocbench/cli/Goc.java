@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Goc.ManifestVersion.class,
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {StrategiesCommand.class, RaceCommand.class, BenchCommand.class, ReplayCommand.class,
-                CompareCommand.class, ReportCommand.class},
+                CompareCommand.class, MatrixCommand.class, ReportCommand.class},
         description = {
                 "Hammers each way of writing get-or-create (look a row up by its key, insert it",
                 "if it is missing) with many threads against real PostgreSQL and MySQL/MariaDB",

@@ -1,0 +1,108 @@
+package io.github.gocbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.gocbench.engine.Isolation;
+import io.github.gocbench.outcome.Invariant;
+import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Verdict;
+import io.github.gocbench.results.ResultsWriter;
+import io.github.gocbench.results.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The matrix layout (columns, labels, cells) and its files, from plain values. */
+class MatrixGridTest {
+
+    private static RunResult race(String strategy, String isolation, boolean outerTx, double churn,
+                                  Map<Outcome, Long> outcomes, Map<Invariant, Long> invariants, boolean complete) {
+        boolean unsafe = outcomes.entrySet().stream().anyMatch(e -> e.getKey().isAnomaly() && e.getValue() > 0)
+                || invariants.values().stream().anyMatch(v -> v > 0);
+        return new RunResult("goc-bench", "test", Instant.EPOCH, null, null,
+                new RunResult.ConfigInfo(strategy, "race", 8, 10, null, null, null, isolation, outerTx, true, false,
+                        churn),
+                new RunResult.Totals(80, 1.0, 80.0), outcomes, invariants, null, 0, null,
+                unsafe ? Verdict.UNSAFE : Verdict.SAFE, null, complete, complete ? null : "deadline");
+    }
+
+    @Test
+    void columnsAreGroupedByIsolationThenTransactionThenChurn() {
+        List<String> labels = MatrixPlan.allColumns().stream().map(MatrixPlan.Column::label).toList();
+        assertThat(labels).containsExactly(
+                "RC", "RC churn", "RC+tx", "RC+tx churn",
+                "RR", "RR churn", "RR+tx", "RR+tx churn",
+                "SER", "SER churn", "SER+tx", "SER+tx churn");
+        MatrixPlan.Column c = MatrixPlan.allColumns().get(3);
+        assertThat(c.conditions().isolation()).isEqualTo(Isolation.READ_COMMITTED);
+        assertThat(c.conditions().outerTx()).isTrue();
+        assertThat(c.conditions().churn()).isEqualTo(1.0);
+        assertThat(c.conditions().unique()).isTrue();
+    }
+
+    @Test
+    void columnSubsetKeepsGridOrderAndRejectsUnknownLabels() {
+        assertThat(MatrixPlan.columns("ser+tx churn, rc").stream().map(MatrixPlan.Column::label))
+                .containsExactly("RC", "SER+tx churn");
+        assertThatThrownBy(() -> MatrixPlan.columns("RC,XX")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("XX");
+    }
+
+    @Test
+    void cellsShowSafeMarkAnomalyShortNamesNotRunAndIncomplete() {
+        List<MatrixPlan.Column> cols = MatrixPlan.columns("RC,RC+tx,RR");
+        List<RunResult> rs = List.of(
+                race("naive", "read-committed", false, 0, Map.of(Outcome.DUPLICATE_KEY, 5L), Map.of(), true),
+                race("naive", "read-committed", true, 0,
+                        Map.of(Outcome.DUPLICATE_KEY, 2L, Outcome.SERIALIZATION_FAILURE, 1L),
+                        Map.of(Invariant.DOUBLE_CREATE, 1L), true),
+                race("transactional", "read-committed", false, 0, Map.of(Outcome.CREATED, 10L), Map.of(), true),
+                race("transactional", "read-committed", true, 0, Map.of(), Map.of(), false),
+                // churn run: must not fall into the plain RC column
+                race("transactional", "read-committed", false, 1.0, Map.of(Outcome.NOT_FOUND_AFTER_CONFLICT, 3L),
+                        Map.of(), true));
+        MatrixGrid g = new MatrixGrid(List.of("naive", "transactional"), cols, rs);
+
+        assertThat(g.cell("naive", cols.get(0))).isEqualTo("dup");
+        assertThat(g.cell("naive", cols.get(1))).isEqualTo("dup, serial, doublecreate");
+        assertThat(g.cell("transactional", cols.get(0))).isEqualTo("✓");
+        assertThat(g.cell("transactional", cols.get(1))).isEqualTo("✓ *");
+        assertThat(g.cell("naive", cols.get(2))).isEqualTo("–");
+
+        List<String> md = g.markdown().lines().toList();
+        assertThat(md.get(0)).matches("\\| strategy +\\| RC +\\| RC\\+tx +\\| RR +\\|");
+        assertThat(md.get(2)).startsWith("| naive ").contains("| dup ");
+        assertThat(md.get(3)).startsWith("| transactional ").contains("| ✓ ");
+        assertThat(md).hasSize(4);
+    }
+
+    @Test
+    void filesAreNeverOverwritten(@TempDir Path dir) throws IOException {
+        List<RunResult> rs = List.of(race("naive", "serializable", false, 0, Map.of(), Map.of(), true));
+        MatrixCommand.MatrixFiles.Written first = MatrixCommand.MatrixFiles.write(dir, "# one\n", rs);
+        MatrixCommand.MatrixFiles.Written second = MatrixCommand.MatrixFiles.write(dir, "# two\n", rs);
+        assertThat(first.markdown().getFileName().toString()).isEqualTo("matrix.md");
+        assertThat(second.markdown().getFileName().toString()).isEqualTo("matrix-2.md");
+        assertThat(second.json().getFileName().toString()).isEqualTo("matrix-2.json");
+        assertThat(Files.readString(first.markdown())).isEqualTo("# one\n");
+        assertThat(ResultsWriter.readJson(second.json())).hasSize(1);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("matrix"));
+        }
+    }
+
+    @Test
+    void serverSlugIsAFolderName() {
+        assertThat(MatrixCommand.shortVersion("10.11.19-MariaDB-0+deb12u1")).isEqualTo("10.11.19");
+        assertThat(MatrixCommand.slug(new io.github.gocbench.target.TargetInfo(
+                io.github.gocbench.target.DbFamily.MARIADB, "MariaDB", "10.11.19-MariaDB-0+deb12u1",
+                io.github.gocbench.target.Provision.URL, "jdbc:mysql://x", Map.of())))
+                .isEqualTo("mariadb-10.11.19-url");
+    }
+}
