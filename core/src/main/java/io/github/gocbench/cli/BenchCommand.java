@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code goc bench}: measures throughput and latency of strategies x thread counts, one run each. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench",
+        header = "Measure throughput and latency per strategy and thread count.", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = BoundsOptions.Defaults.class,
         description = {
                 "Measure throughput. For each strategy and thread count, threads call",

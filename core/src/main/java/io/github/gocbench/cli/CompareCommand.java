@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code results/<timestamp>/} folder. Anomalies are findings, not failures: the exit code is 0
  * when every database was compared, 3 when one was unavailable (the others are still written).
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare",
+        header = "The main job: every strategy on each database, with charts and a report.", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = BoundsOptions.Defaults.class,
         description = {
                 "The main job: compare every strategy on each database. For each strategy",

@@ -47,6 +47,7 @@ import picocli.CommandLine.ScopeType;
                 "  goc bench --db mariadb --strategy all --threads 1,2,4,8 --keys hotset:1000",
                 "  goc replay --db postgres --strategy naive 1 1 1 1 1",
                 "  goc compare --quick",
+                "  goc matrix --db postgres",
                 "  goc report results/latest/results.json",
                 "",
                 "Exit codes: 0 done; 1 anomalies found (with --fail-on-anomaly); 2 bad input;",

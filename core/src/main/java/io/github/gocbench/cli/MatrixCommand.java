@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * (and on MariaDB with {@code innodb_snapshot_isolation} OFF and ON where the server has it); the
  * verdicts are printed as a grid and written as Markdown and JSON per server.
  */
-@Command(name = "matrix", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "matrix",
+        header = "Verdict grid: strategy x isolation x outer transaction x churn.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "A survey: which strategy is safe under which conditions. For each database,",
                 "each strategy races (8 threads released together on a fresh key per round)",

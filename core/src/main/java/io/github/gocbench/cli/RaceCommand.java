@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code goc race}: finds anomalies by releasing all threads at once on a fresh key, round after round. */
-@Command(name = "race", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "race",
+        header = "Find anomalies: all threads race on a fresh key, round after round.", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = BoundsOptions.Defaults.class,
         description = {
                 "Find anomalies. Each round takes a fresh key and releases all threads at",

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
  * Uses the strategy and dialect directly, without the engine, so what is printed is exactly what
  * each caller saw.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "replay",
+        header = "Replay the seed blog's 'sync_myapp 1 1 1 1 1': one thread per id.", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = BoundsOptions.Defaults.class,
         description = {
                 "Replay the seed blog post's 'python manage.py sync_myapp 1 1 1 1 1': one",

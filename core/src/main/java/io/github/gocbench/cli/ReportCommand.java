@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --out}. Every file is checked before anything is drawn: a missing file, a file that is
  * not JSON, or JSON that is neither goc-bench results nor JMH output is one line and exit 2.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "report",
+        header = "Re-draw charts and report from saved results or JMH JSON.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Re-draws the charts (PNG and SVG), report.md and report.html from saved",
                 "results: results.json of goc compare, bench or race (--json), and JMH",
