@@ -1,6 +1,7 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.engine.Conditions;
+import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.KeySpec;
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
@@ -103,6 +104,15 @@ final class BenchCommand implements Callable<Integer> {
         KeySpec keySpec = InputChecks.keys(keys);
         Conditions cond = conditions.conditions(InputChecks.churn(churn));
         var runBounds = bounds.bounds();
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--deadline")) {
+            // The default deadline bounds races; a steady run asked to last longer gets its own
+            // length plus a minute (the engine still cuts it at warm-up + duration + slack).
+            Duration needed = warm.plus(measured).plusMinutes(1);
+            if (needed.compareTo(runBounds.deadline()) > 0) {
+                runBounds = new Bounds(needed, runBounds.statementTimeout(),
+                        runBounds.lockTimeout(), runBounds.callTimeout());
+            }
+        }
         TargetSpec targetSpec = target.spec(family);
         output.check();
 
