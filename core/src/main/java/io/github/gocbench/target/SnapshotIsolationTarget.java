@@ -43,7 +43,7 @@ public final class SnapshotIsolationTarget implements Target {
             return Optional.empty();
         }
         try (Connection c = target.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT @@global." + SETTING)) {
+             ResultSet rs = st.executeQuery("SELECT @@global.innodb_snapshot_isolation")) {
             rs.next();
             return Optional.of(rs.getInt(1) != 0);
         } catch (SQLException e) {
@@ -77,8 +77,8 @@ public final class SnapshotIsolationTarget implements Target {
     public Connection connect() throws SQLException {
         Connection c = inner.connect();
         try (Statement st = c.createStatement()) {
-            st.execute("SET SESSION " + SETTING + " = " + (on ? "ON" : "OFF"));
-            try (ResultSet rs = st.executeQuery("SELECT @@session." + SETTING)) {
+            st.execute(on ? "SET SESSION innodb_snapshot_isolation = ON" : "SET SESSION innodb_snapshot_isolation = OFF");
+            try (ResultSet rs = st.executeQuery("SELECT @@session.innodb_snapshot_isolation")) {
                 if (!rs.next() || (rs.getInt(1) != 0) != on) {
                     throw new SQLException(SETTING + " did not take the value " + (on ? "ON" : "OFF"));
                 }
