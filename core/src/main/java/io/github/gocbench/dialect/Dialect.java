@@ -22,6 +22,18 @@ public interface Dialect {
     /** Drops and recreates {@code table}, empty. */
     void resetSchema(Connection connection, Table table) throws SQLException;
 
+    /**
+     * Claims {@code table} for this session if no other session holds it, without waiting: a
+     * session-level advisory lock, so two goc runs against one server never reset or fill each
+     * other's table. The server releases it when the session ends, also when the process dies.
+     *
+     * @return whether this session now holds the claim (re-claiming one's own claim succeeds)
+     */
+    boolean tryClaimTable(Connection connection, Table table) throws SQLException;
+
+    /** Who holds the claim on {@code table}, e.g. {@code "session 4711"}, or {@code "nobody"}. */
+    String tableClaimHolder(Connection connection, Table table) throws SQLException;
+
     /** Deletes every row of {@code table}. */
     void truncate(Connection connection, Table table) throws SQLException;
 

@@ -47,6 +47,7 @@ public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final Duration CHECKER_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    private static final long CLAIM_POLL_MS = 200;
 
     private Engine() {
     }
@@ -89,6 +90,9 @@ public final class Engine {
         try {
             try {
                 checker = openChecker(target, bounds);
+                if (!claimTable(checker, dialect, table, control)) {
+                    return build(target, config, time, control, workers, null, null, 0);
+                }
                 dialect.resetSchema(checker, table);
                 probeWrite(checker, table);
                 for (int i = 0; i < workload.threads(); i++) {
@@ -151,6 +155,33 @@ public final class Engine {
             Sessions.closeQuietly(checker);
             control.close();
         }
+    }
+
+    /**
+     * Claims the run's table on the server (see {@link Dialect#tryClaimTable}), waiting while
+     * another goc run holds it: two runs against one server then take turns run by run instead
+     * of dropping each other's table. Gives up at the run's deadline, with a note saying who
+     * holds the table.
+     */
+    private static boolean claimTable(Connection checker, Dialect dialect, Table table, RunControl control)
+            throws SQLException, InterruptedException {
+        boolean told = false;
+        while (!dialect.tryClaimTable(checker, table)) {
+            if (!told) {
+                LOG.warn("table {} is in use by another goc run on this server ({}); waiting for it",
+                        table.name(), dialect.tableClaimHolder(checker, table));
+                control.phase("wait for table", 0);
+                told = true;
+            }
+            if (control.stopped() || control.pastDeadline()) {
+                control.stopNow("table " + table.name() + " is still in use by another goc run on this server ("
+                        + dialect.tableClaimHolder(checker, table) + ") at the deadline; let that run finish,"
+                        + " or point this one at another database");
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(CLAIM_POLL_MS);
+        }
+        return true;
     }
 
     private static void validate(Workload workload) {

@@ -181,6 +181,14 @@ class LockStormIT {
                 d.truncate(c, t);
             }
 
+            public boolean tryClaimTable(Connection c, Table t) throws SQLException {
+                return d.tryClaimTable(c, t);
+            }
+
+            public String tableClaimHolder(Connection c, Table t) throws SQLException {
+                return d.tableClaimHolder(c, t);
+            }
+
             public Outcome classify(SQLException e) {
                 return d.classify(e);
             }

@@ -99,6 +99,16 @@ final class StubTarget implements Target {
         }
 
         @Override
+        public boolean tryClaimTable(Connection connection, Table table) {
+            return true;
+        }
+
+        @Override
+        public String tableClaimHolder(Connection connection, Table table) {
+            return "nobody";
+        }
+
+        @Override
         public Outcome classify(SQLException e) {
             return Outcome.OTHER;
         }

@@ -39,6 +39,16 @@ public final class MySqlDialect implements Dialect {
     private static final String DROP = "DROP TABLE IF EXISTS %s";
     private static final String TRUNCATE = "TRUNCATE TABLE %s";
 
+    /**
+     * A run's claim on its table: a user-level lock named after database and table (GET_LOCK
+     * names are server-wide and at most 64 characters, hence the digest). Never collides with
+     * the advisory-lock strategy's {@code goc:<k>} names.
+     */
+    private static final String TRY_CLAIM =
+            "SELECT GET_LOCK(CONCAT('goc-table:', MD5(CONCAT(DATABASE(), '.', ?))), 0)";
+    private static final String CLAIM_HOLDER =
+            "SELECT IS_USED_LOCK(CONCAT('goc-table:', MD5(CONCAT(DATABASE(), '.', ?))))";
+
     private static final String VERSION = "SELECT VERSION()";
     /** MariaDB: seconds as a decimal (microsecond precision); 0 disables. */
     private static final String SET_MAX_STATEMENT_TIME = "SET SESSION max_statement_time = ?";
@@ -92,6 +102,28 @@ public final class MySqlDialect implements Dialect {
         try (Statement s = connection.createStatement()) {
             s.execute(String.format(DROP, t));
             s.execute(String.format(table.unique() ? CREATE_UNIQUE : CREATE_NO_UNIQUE, t));
+        }
+    }
+
+    @Override
+    public boolean tryClaimTable(Connection connection, Table table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(TRY_CLAIM)) {
+            ps.setString(1, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Override
+    public String tableClaimHolder(Connection connection, Table table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(CLAIM_HOLDER)) {
+            ps.setString(1, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                long id = rs.next() ? rs.getLong(1) : 0;
+                return id > 0 ? "connection id " + id : "nobody";
+            }
         }
     }
 

@@ -38,6 +38,15 @@ public final class PostgresDialect implements Dialect {
     /** {@code SET} takes no bind parameters; {@code set_config} does. Values in milliseconds. */
     private static final String SET_CONFIG = "SELECT set_config(?, ?, false)";
     private static final String CURRENT_SETTING = "SELECT current_setting(?)";
+    /**
+     * A run's claim on its table: a session-level advisory lock in the two-int key space (which
+     * never overlaps the one-bigint space the advisory-lock strategy uses), per database.
+     */
+    private static final int CLAIM_CLASS = 0x676f63; // "goc"
+    private static final String TRY_CLAIM = "SELECT pg_try_advisory_lock(?, hashtext(?))";
+    private static final String CLAIM_HOLDER = "SELECT pid FROM pg_locks WHERE locktype = 'advisory'"
+            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            + " AND classid = ?::oid AND objid = hashtext(?)::oid AND objsubid = 2 AND granted";
 
     /** Settings recorded with every result, in this order. */
     private static final List<String> SETTINGS = List.of(
@@ -87,6 +96,29 @@ public final class PostgresDialect implements Dialect {
             }
         }
         commitIfInTransaction(connection);
+    }
+
+    @Override
+    public boolean tryClaimTable(Connection connection, Table table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(TRY_CLAIM)) {
+            ps.setInt(1, CLAIM_CLASS);
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    public String tableClaimHolder(Connection connection, Table table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(CLAIM_HOLDER)) {
+            ps.setInt(1, CLAIM_CLASS);
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? "backend pid " + rs.getInt(1) : "nobody";
+            }
+        }
     }
 
     @Override
