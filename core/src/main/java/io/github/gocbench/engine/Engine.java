@@ -161,7 +161,8 @@ public final class Engine {
      * Claims the run's table on the server (see {@link Dialect#tryClaimTable}), waiting while
      * another goc run holds it: two runs against one server then take turns run by run instead
      * of dropping each other's table. Gives up at the run's deadline, with a note saying who
-     * holds the table.
+     * holds the table. A run that waited gets its clock restarted, so at worst it takes twice its
+     * deadline: one for the wait, one for the run.
      */
     private static boolean claimTable(Connection checker, Dialect dialect, Table table, RunControl control)
             throws SQLException, InterruptedException {
@@ -180,6 +181,9 @@ public final class Engine {
                 return false;
             }
             TimeUnit.MILLISECONDS.sleep(CLAIM_POLL_MS);
+        }
+        if (told) {
+            control.restartClock(); // the wait is not part of the run: times and deadline count from here
         }
         return true;
     }

@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class RunControl {
 
-    final long startNanos = System.nanoTime();
-    final long deadlineNanos;
+    private final long lengthNanos;
+    /** Set before any worker or watchdog thread starts (see {@link #restartClock}). */
+    long startNanos = System.nanoTime();
+    long deadlineNanos;
     final LongAdder calls = new LongAdder();
     final LongAdder anomalies = new LongAdder();
     final ExecutorService abortExecutor;
@@ -29,6 +31,7 @@ final class RunControl {
     private volatile double fraction;
 
     RunControl(long deadlineNanosFromNow) {
+        this.lengthNanos = deadlineNanosFromNow;
         this.deadlineNanos = startNanos + deadlineNanosFromNow;
         AtomicInteger n = new AtomicInteger();
         this.abortExecutor = Executors.newCachedThreadPool(r -> {
@@ -36,6 +39,15 @@ final class RunControl {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Starts the clock again: elapsed times and the deadline count from now. For a run that had
+     * to wait for its table; call before any worker or watchdog thread starts.
+     */
+    void restartClock() {
+        startNanos = System.nanoTime();
+        deadlineNanos = startNanos + lengthNanos;
     }
 
     /** Milliseconds since the run started. */
