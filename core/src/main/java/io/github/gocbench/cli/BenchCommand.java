@@ -5,7 +5,6 @@ import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.KeySpec;
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
-import io.github.gocbench.results.RunResult;
 import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.target.DbFamily;
 import io.github.gocbench.target.TargetSpec;
@@ -78,9 +77,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "hot, hotset:K, uniform:K, zipf:K:s or new (default ${DEFAULT-VALUE}).")
     String keys;
 
-    @Option(names = "--churn", paramLabel = "P", defaultValue = "0",
-            description = "Probability 0..1 that a caller deletes the row after use (default ${DEFAULT-VALUE}).")
-    double churn;
+    @Mixin
+    ChurnOptions churn;
 
     @Mixin
     ConditionOptions conditions;
@@ -102,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         Duration measured = InputChecks.duration("--duration", duration);
         Duration warm = InputChecks.warmup(warmup);
         KeySpec keySpec = InputChecks.keys(keys);
-        Conditions cond = conditions.conditions(InputChecks.churn(churn));
+        Conditions cond = conditions.conditions(churn.probability());
         var runBounds = bounds.bounds();
         if (!spec.commandLine().getParseResult().hasMatchedOption("--deadline")) {
             // The default deadline bounds races; a steady run asked to last longer gets its own
@@ -124,13 +122,6 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
-        try (GracefulStop stop = GracefulStop.install()) {
-            List<RunResult> results = new Sweep(steps).run(term, false);
-            stop.writing();
-            OutputOptions.requireSomethingRan(results);
-            Runs.print(results, term);
-            output.write(results, term);
-            return output.exitCode(results, term);
-        }
+        return Runs.sweep(steps, term, output);
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The conditions of every call (DESIGN.md, "condition"): isolation level, outer transaction,
- * unique constraint, side-effect hook. Churn is declared by the commands that allow it.
+ * unique constraint, side-effect hook. Churn is {@link ChurnOptions}, mixed in by the commands
+ * that allow it.
  */
 final class ConditionOptions {
 
@@ -41,7 +42,7 @@ final class ConditionOptions {
         }
     }
 
-    /** The conditions with {@code churn} (already validated by {@link InputChecks#churn}). */
+    /** The conditions with {@code churn} (already validated, e.g. by {@link ChurnOptions#probability}). */
     Conditions conditions(double churn) {
         return new Conditions(isolation(), outerTx, !noUnique, sideEffect, churn);
     }

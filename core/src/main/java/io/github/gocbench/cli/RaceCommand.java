@@ -2,7 +2,6 @@ package io.github.gocbench.cli;
 
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
-import io.github.gocbench.results.RunResult;
 import io.github.gocbench.target.DbFamily;
 import io.github.gocbench.target.TargetSpec;
 import java.util.List;
@@ -61,9 +60,8 @@ final class RaceCommand implements Callable<Integer> {
             description = "Rounds, each on a fresh key, 1..1000000 (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--churn", paramLabel = "P", defaultValue = "0",
-            description = "Probability 0..1 that a caller deletes the row after use (default ${DEFAULT-VALUE}).")
-    double churn;
+    @Mixin
+    ChurnOptions churn;
 
     @Mixin
     ConditionOptions conditions;
@@ -83,18 +81,11 @@ final class RaceCommand implements Callable<Integer> {
         String id = StrategyCatalog.resolve(family, strategy).id();
         RunConfig config = new RunConfig(id,
                 new Workload.Race(InputChecks.threads(threads), InputChecks.rounds(rounds)),
-                conditions.conditions(InputChecks.churn(churn)), bounds.bounds());
+                conditions.conditions(churn.probability()), bounds.bounds());
         TargetSpec targetSpec = target.spec(family);
         output.check();
 
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
-        try (GracefulStop stop = GracefulStop.install()) {
-            List<RunResult> results = new Sweep(List.of(new Sweep.Step(targetSpec, config))).run(term, false);
-            stop.writing();
-            OutputOptions.requireSomethingRan(results);
-            Runs.print(results, term);
-            output.write(results, term);
-            return output.exitCode(results, term);
-        }
+        return Runs.sweep(List.of(new Sweep.Step(targetSpec, config)), term, output);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.dialect.Table;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
@@ -15,15 +14,14 @@ import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.target.Target;
 import io.github.gocbench.target.TargetInfo;
 import io.github.gocbench.target.TargetSpec;
+import io.github.gocbench.target.TargetWithStrategy;
 import io.github.gocbench.target.TestTargets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -195,62 +193,39 @@ class EngineIT {
     @ParameterizedTest(name = "{index} {0}")
     @MethodSource("targets")
     void watchdogBoundsABlockedCall(TargetSpec spec) throws SQLException {
-        Target target = open(spec);
-        Bounds bounds = new Bounds(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60),
-                Duration.ofSeconds(1));
-        try (Connection holder = lockedRow(target)) {
-            long t0 = System.nanoTime();
-            RunResult r = Engine.run(withLockingStrategy(target),
-                    new RunConfig("blocked", new Workload.Race(2, 3), Conditions.DEFAULT, bounds), ProgressListener.NONE);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            logResult(spec, r);
-            assertThat(ms).isLessThan(30_000);
-            assertThat(r.complete()).as(r.note()).isTrue();
-            assertThat(r.outcomes().get(Outcome.TIMEOUT)).isEqualTo(6);
-            assertThat(r.verdict()).isEqualTo(Verdict.UNSAFE);
-            assertThat(r.firstAnomaly().kind()).isEqualTo("TIMEOUT");
-            holder.rollback();
-        }
+        BlockedRun run = raceWhileLocked(spec, 3, new Bounds(Duration.ofSeconds(30), Duration.ofSeconds(60),
+                Duration.ofSeconds(60), Duration.ofSeconds(1)));
+        RunResult r = run.result();
+        assertThat(run.millis()).isLessThan(30_000);
+        assertThat(r.complete()).as(r.note()).isTrue();
+        assertThat(r.outcomes().get(Outcome.TIMEOUT)).isEqualTo(6);
+        assertThat(r.verdict()).isEqualTo(Verdict.UNSAFE);
+        assertThat(r.firstAnomaly().kind()).isEqualTo("TIMEOUT");
     }
 
     /** The same blocked call with the server's lock timeout shorter than the call bound: LOCK_TIMEOUT. */
     @ParameterizedTest(name = "{index} {0}")
     @MethodSource("targets")
     void serverLockTimeoutIsClassified(TargetSpec spec) throws SQLException {
-        Target target = open(spec);
-        Bounds bounds = new Bounds(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(1),
-                Duration.ofSeconds(10));
-        try (Connection holder = lockedRow(target)) {
-            RunResult r = Engine.run(withLockingStrategy(target),
-                    new RunConfig("blocked", new Workload.Race(2, 2), Conditions.DEFAULT, bounds), ProgressListener.NONE);
-            logResult(spec, r);
-            assertThat(r.complete()).as(r.note()).isTrue();
-            assertThat(r.outcomes().get(Outcome.LOCK_TIMEOUT)).isEqualTo(4);
-            holder.rollback();
-        }
+        RunResult r = raceWhileLocked(spec, 2, new Bounds(Duration.ofSeconds(30), Duration.ofSeconds(20),
+                Duration.ofSeconds(1), Duration.ofSeconds(10))).result();
+        assertThat(r.complete()).as(r.note()).isTrue();
+        assertThat(r.outcomes().get(Outcome.LOCK_TIMEOUT)).isEqualTo(4);
     }
 
     /** A deadline shorter than the blocked calls: the run stops at the deadline, incomplete, and says so. */
     @ParameterizedTest(name = "{index} {0}")
     @MethodSource("targets")
     void deadlineCutsTheRunShort(TargetSpec spec) throws SQLException {
-        Target target = open(spec);
-        Bounds bounds = new Bounds(Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(60),
-                Duration.ofSeconds(30));
-        try (Connection holder = lockedRow(target)) {
-            long t0 = System.nanoTime();
-            RunResult r = Engine.run(withLockingStrategy(target),
-                    new RunConfig("blocked", new Workload.Race(2, 5), Conditions.DEFAULT, bounds), ProgressListener.NONE);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            logResult(spec, r);
-            assertThat(ms).isLessThan(2_000 + 15_000);
-            assertThat(r.complete()).isFalse();
-            assertThat(r.note()).contains("deadline");
-            // cancelled calls are not counted, nor is the round they were in
-            assertThat(r.totals().calls()).isZero();
-            assertThat(r.race().rounds()).isZero();
-            holder.rollback();
-        }
+        BlockedRun run = raceWhileLocked(spec, 5, new Bounds(Duration.ofSeconds(2), Duration.ofSeconds(60),
+                Duration.ofSeconds(60), Duration.ofSeconds(30)));
+        RunResult r = run.result();
+        assertThat(run.millis()).isLessThan(2_000 + 15_000);
+        assertThat(r.complete()).isFalse();
+        assertThat(r.note()).contains("deadline");
+        // cancelled calls are not counted, nor is the round they were in
+        assertThat(r.totals().calls()).isZero();
+        assertThat(r.race().rounds()).isZero();
     }
 
     /**
@@ -334,6 +309,28 @@ class EngineIT {
 
     private static final String LOCK_TABLE = "goc_it_lock";
 
+    /** A run of the {@code blocked} strategy and how long it took, in milliseconds. */
+    private record BlockedRun(RunResult result, long millis) {
+    }
+
+    /**
+     * Races {@code blocked}, 2 threads for {@code rounds} rounds, while the test holds the row
+     * lock every call waits for; the lock is released once the run has ended.
+     */
+    private static BlockedRun raceWhileLocked(TargetSpec spec, int rounds, Bounds bounds) throws SQLException {
+        Target target = open(spec);
+        try (Connection holder = lockedRow(target)) {
+            long t0 = System.nanoTime();
+            RunResult r = Engine.run(withLockingStrategy(target),
+                    new RunConfig("blocked", new Workload.Race(2, rounds), Conditions.DEFAULT, bounds),
+                    ProgressListener.NONE);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            logResult(spec, r);
+            holder.rollback();
+            return new BlockedRun(r, ms);
+        }
+    }
+
     private static Connection lockedRow(Target target) throws SQLException {
         try (Connection c = target.connect(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + LOCK_TABLE);
@@ -349,8 +346,8 @@ class EngineIT {
         return holder;
     }
 
+    /** The target with one more strategy, {@code blocked}: it waits for the row lock {@link #lockedRow} holds. */
     private static Target withLockingStrategy(Target target) {
-        Dialect d = target.dialect();
         StrategyDef blocked = new StrategyDef("blocked", "waits for a row lock the test holds", t -> new Strategy() {
             @Override
             public String id() {
@@ -379,61 +376,6 @@ class EngineIT {
                 return new Got(0, false, 0);
             }
         });
-        Dialect wrapped = new Dialect() {
-            public String id() {
-                return d.id();
-            }
-
-            public void resetSchema(Connection c, Table t) throws SQLException {
-                d.resetSchema(c, t);
-            }
-
-            public void truncate(Connection c, Table t) throws SQLException {
-                d.truncate(c, t);
-            }
-
-            public boolean tryClaimTable(Connection c, Table t) throws SQLException {
-                return d.tryClaimTable(c, t);
-            }
-
-            public String tableClaimHolder(Connection c, Table t) throws SQLException {
-                return d.tableClaimHolder(c, t);
-            }
-
-            public Outcome classify(SQLException e) {
-                return d.classify(e);
-            }
-
-            public void applySessionBounds(Connection c, Duration st, Duration lt) throws SQLException {
-                d.applySessionBounds(c, st, lt);
-            }
-
-            public Map<String, String> serverSettings(Connection c) throws SQLException {
-                return d.serverSettings(c);
-            }
-
-            public List<StrategyDef> strategies() {
-                List<StrategyDef> all = new ArrayList<>(d.strategies());
-                all.add(blocked);
-                return all;
-            }
-        };
-        return new Target() {
-            public TargetInfo info() {
-                return target.info();
-            }
-
-            public Dialect dialect() {
-                return wrapped;
-            }
-
-            public Connection connect() throws SQLException {
-                return target.connect();
-            }
-
-            public void close() {
-                // shared target: not ours to close
-            }
-        };
+        return TargetWithStrategy.of(target, blocked);
     }
 }

@@ -2,7 +2,6 @@ package io.github.gocbench.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.Conditions;
@@ -19,8 +18,8 @@ import io.github.gocbench.strategy.Strategy;
 import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.target.DbFamily;
 import io.github.gocbench.target.Target;
-import io.github.gocbench.target.TargetInfo;
 import io.github.gocbench.target.TargetSpec;
+import io.github.gocbench.target.TargetWithStrategy;
 import io.github.gocbench.target.TestTargets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -165,69 +164,9 @@ class LockStormIT {
 
     /** The target with one more strategy, {@code hold-for-update}, for the storm. */
     private static Target withHoldForUpdate(Target target) {
-        Dialect d = target.dialect();
-        StrategyDef hold = new StrategyDef("hold-for-update", "SELECT FOR UPDATE, insert on a miss, hold 20 ms",
-                t -> new HoldForUpdate(t, d.id().equals("postgres")));
-        Dialect wrapped = new Dialect() {
-            public String id() {
-                return d.id();
-            }
-
-            public void resetSchema(Connection c, Table t) throws SQLException {
-                d.resetSchema(c, t);
-            }
-
-            public void truncate(Connection c, Table t) throws SQLException {
-                d.truncate(c, t);
-            }
-
-            public boolean tryClaimTable(Connection c, Table t) throws SQLException {
-                return d.tryClaimTable(c, t);
-            }
-
-            public String tableClaimHolder(Connection c, Table t) throws SQLException {
-                return d.tableClaimHolder(c, t);
-            }
-
-            public Outcome classify(SQLException e) {
-                return d.classify(e);
-            }
-
-            public void applySessionBounds(Connection c, Duration st, Duration lt) throws SQLException {
-                d.applySessionBounds(c, st, lt);
-            }
-
-            public Map<String, String> serverSettings(Connection c) throws SQLException {
-                return d.serverSettings(c);
-            }
-
-            public Map<String, String> connectionProperties() {
-                return d.connectionProperties();
-            }
-
-            public List<StrategyDef> strategies() {
-                List<StrategyDef> all = new ArrayList<>(d.strategies());
-                all.add(hold);
-                return all;
-            }
-        };
-        return new Target() {
-            public TargetInfo info() {
-                return target.info();
-            }
-
-            public Dialect dialect() {
-                return wrapped;
-            }
-
-            public Connection connect() throws SQLException {
-                return target.connect();
-            }
-
-            public void close() {
-                // shared target: not ours to close
-            }
-        };
+        boolean postgres = target.dialect().id().equals("postgres");
+        return TargetWithStrategy.of(target, new StrategyDef("hold-for-update",
+                "SELECT FOR UPDATE, insert on a miss, hold 20 ms", t -> new HoldForUpdate(t, postgres)));
     }
 
     /** Locks the key's row (or, missing, its gap) and holds it briefly, so that callers queue. */
