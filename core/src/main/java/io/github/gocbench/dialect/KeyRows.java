@@ -1,5 +1,6 @@
 package io.github.gocbench.dialect;
 
+import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,8 @@ import java.sql.Statement;
  * to run, in which order, atomically or not, what an error means) and nothing else.
  *
  * <p>Each method prepares, runs and closes one statement; an {@link SQLException} from the server
- * is thrown unchanged.
+ * is thrown unchanged. The only failure of their own is {@link #readBack}'s
+ * {@link NotFoundAfterConflictException} (outcome {@code NOT_FOUND_AFTER_CONFLICT}).
  */
 public final class KeyRows {
 
@@ -32,6 +34,21 @@ public final class KeyRows {
                 return rs.next() ? rs.getLong(1) : null;
             }
         }
+    }
+
+    /**
+     * Reads the key back after this call lost the insert race (the INSERT failed on the duplicate,
+     * {@code conflict}, or the server ignored it, {@code null}): runs {@code sql} like
+     * {@link #queryId} and answers the id, or throws {@link NotFoundAfterConflictException} (cause
+     * {@code conflict}) when the row is not visible to this read.
+     */
+    public static long readBack(Connection connection, String sql, long key, SQLException conflict)
+            throws SQLException {
+        Long id = queryId(connection, sql, key);
+        if (id == null) {
+            throw new NotFoundAfterConflictException(key, conflict);
+        }
+        return id;
     }
 
     /**

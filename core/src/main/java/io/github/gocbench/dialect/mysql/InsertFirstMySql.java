@@ -12,7 +12,6 @@ import io.github.gocbench.dialect.Table;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
-import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
@@ -106,11 +105,7 @@ public final class InsertFirstMySql implements Strategy {
             if (MySqlOutcomes.classify(e) != Outcome.DUPLICATE_KEY) {
                 throw e;
             }
-            Long found = KeyRows.queryId(connection, select, key);
-            if (found == null) {
-                throw new NotFoundAfterConflictException(key, e);
-            }
-            return Got.found(found);
+            return Got.found(KeyRows.readBack(connection, select, key, e));
         }
     }
 }

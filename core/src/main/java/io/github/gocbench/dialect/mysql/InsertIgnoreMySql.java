@@ -9,7 +9,6 @@ import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
-import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
@@ -74,10 +73,6 @@ public final class InsertIgnoreMySql implements Strategy {
                 }
             }
         }
-        Long found = KeyRows.queryId(connection, select, key);
-        if (found == null) {
-            throw new NotFoundAfterConflictException(key, null);
-        }
-        return Got.found(found);
+        return Got.found(KeyRows.readBack(connection, select, key, null));
     }
 }

@@ -14,7 +14,6 @@ import io.github.gocbench.dialect.Table;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
-import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
@@ -125,11 +124,7 @@ public final class SerializableRetryMySql implements Strategy {
             if (MySqlOutcomes.classify(e) != DUPLICATE_KEY) {
                 throw e;
             }
-            Long again = KeyRows.queryId(connection, select, key);
-            if (again == null) {
-                throw new NotFoundAfterConflictException(key, e);
-            }
-            return new Got(again, false, 1);
+            return new Got(KeyRows.readBack(connection, select, key, e), false, 1);
         }
     }
 

@@ -11,7 +11,6 @@ import io.github.gocbench.dialect.Table;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
-import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
@@ -71,11 +70,7 @@ public final class TransactionalPostgres implements Strategy {
             if (PostgresOutcomes.classify(e) != Outcome.DUPLICATE_KEY) {
                 throw e;
             }
-            Long again = KeyRows.queryId(connection, select, key);
-            if (again == null) {
-                throw new NotFoundAfterConflictException(key, e);
-            }
-            return new Got(again, false, 1);
+            return new Got(KeyRows.readBack(connection, select, key, e), false, 1);
         }
     }
 }
