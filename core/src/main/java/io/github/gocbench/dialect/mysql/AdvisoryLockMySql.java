@@ -5,6 +5,7 @@ import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
 import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * {@code advisory-lock}: take the user-level lock {@code GET_LOCK('goc:<k>', timeout)}, SELECT the
@@ -118,22 +118,11 @@ public final class AdvisoryLockMySql implements Strategy {
     }
 
     private Got selectOrInsert(Connection connection, long key, SideEffect sideEffect) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(select)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return new Got(rs.getLong(1), false, 0);
-                }
-            }
+        Long found = KeyRows.queryId(connection, select, key);
+        if (found != null) {
+            return Got.found(found);
         }
         sideEffect.beforeInsert(key);
-        try (PreparedStatement ps = connection.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, key);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return new Got(keys.getLong(1), true, 0);
-            }
-        }
+        return Got.created(KeyRows.insertGeneratedId(connection, insert, key));
     }
 }

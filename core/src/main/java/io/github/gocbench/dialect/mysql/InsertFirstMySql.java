@@ -7,18 +7,15 @@ import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
 import io.github.gocbench.dialect.AtomicBlock;
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
-import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * {@code insert-first}, {@code insert-first-for-update}, {@code insert-first-for-share}: INSERT
@@ -103,32 +100,12 @@ public final class InsertFirstMySql implements Strategy {
     public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
         sideEffect.beforeInsert(key);
         try {
-            long inserted = AtomicBlock.run(connection, () -> insert(connection, key));
-            return new Got(inserted, true, 0);
+            return Got.created(AtomicBlock.run(connection, () -> KeyRows.insertGeneratedId(connection, insert, key)));
         } catch (SQLException e) {
             if (MySqlOutcomes.classify(e) != Outcome.DUPLICATE_KEY) {
                 throw e;
             }
-            try (PreparedStatement ps = connection.prepareStatement(select)) {
-                ps.setLong(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new NotFoundAfterConflictException(key, e);
-                    }
-                    return new Got(rs.getLong(1), false, 0);
-                }
-            }
-        }
-    }
-
-    private long insert(Connection connection, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, key);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+            return Got.found(KeyRows.readBack(connection, select, key, e));
         }
     }
 }

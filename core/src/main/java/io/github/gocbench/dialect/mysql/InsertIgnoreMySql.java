@@ -5,10 +5,10 @@ import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
 import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
-import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
@@ -69,18 +69,10 @@ public final class InsertIgnoreMySql implements Strategy {
             if (ps.executeUpdate() == 1) {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
-                    return new Got(keys.getLong(1), true, 0);
+                    return Got.created(keys.getLong(1));
                 }
             }
         }
-        try (PreparedStatement ps = connection.prepareStatement(select)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new NotFoundAfterConflictException(key, null);
-                }
-                return new Got(rs.getLong(1), false, 0);
-            }
-        }
+        return Got.found(KeyRows.readBack(connection, select, key, null));
     }
 }

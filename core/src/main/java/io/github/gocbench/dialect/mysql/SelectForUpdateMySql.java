@@ -7,16 +7,14 @@ import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
 import io.github.gocbench.dialect.AtomicBlock;
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * {@code select-for-update}: in a transaction (its own, or a savepoint inside the caller's),
@@ -62,23 +60,12 @@ public final class SelectForUpdateMySql implements Strategy {
     @Override
     public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
         return AtomicBlock.run(connection, () -> {
-            try (PreparedStatement ps = connection.prepareStatement(select)) {
-                ps.setLong(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return new Got(rs.getLong(1), false, 0);
-                    }
-                }
+            Long found = KeyRows.queryId(connection, select, key);
+            if (found != null) {
+                return Got.found(found);
             }
             sideEffect.beforeInsert(key);
-            try (PreparedStatement ps = connection.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, key);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return new Got(keys.getLong(1), true, 0);
-                }
-            }
+            return Got.created(KeyRows.insertGeneratedId(connection, insert, key));
         });
     }
 }

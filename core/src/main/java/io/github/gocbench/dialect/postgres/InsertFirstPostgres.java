@@ -6,16 +6,14 @@ import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
 import io.github.gocbench.dialect.AtomicBlock;
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
-import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -88,26 +86,12 @@ public final class InsertFirstPostgres implements Strategy {
     public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
         sideEffect.beforeInsert(key);
         try {
-            long inserted = AtomicBlock.run(connection, () -> queryId(connection, insert, key));
-            return new Got(inserted, true, 0);
+            return Got.created(AtomicBlock.run(connection, () -> KeyRows.insertReturningId(connection, insert, key)));
         } catch (SQLException e) {
             if (PostgresOutcomes.classify(e) != Outcome.DUPLICATE_KEY) {
                 throw e;
             }
-            Long found = queryId(connection, select, key);
-            if (found == null) {
-                throw new NotFoundAfterConflictException(key, e);
-            }
-            return new Got(found, false, 0);
-        }
-    }
-
-    private static Long queryId(Connection connection, String sql, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
+            return Got.found(KeyRows.readBack(connection, select, key, e));
         }
     }
 }

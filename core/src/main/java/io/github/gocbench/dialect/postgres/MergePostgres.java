@@ -5,6 +5,7 @@ import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
 import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
@@ -13,7 +14,6 @@ import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 
@@ -80,16 +80,12 @@ public final class MergePostgres implements Strategy {
             ps.setLong(1, key);
             merged = ps.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement(select)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    // matched a row that was deleted before the SELECT (churn)
-                    throw new NotFoundAfterConflictException(key, null);
-                }
-                return new Got(rs.getLong(1), merged == 1, 0);
-            }
+        Long id = KeyRows.queryId(connection, select, key);
+        if (id == null) {
+            // matched a row that was deleted before the SELECT (churn)
+            throw new NotFoundAfterConflictException(key, null);
         }
+        return new Got(id, merged == 1, 0);
     }
 
     private static void requireMerge(Connection connection) throws SQLException {

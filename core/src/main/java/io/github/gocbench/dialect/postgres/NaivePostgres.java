@@ -5,14 +5,13 @@ import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
 import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -56,21 +55,11 @@ public final class NaivePostgres implements Strategy {
 
     @Override
     public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(select)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return new Got(rs.getLong(1), false, 0);
-                }
-            }
+        Long found = KeyRows.queryId(connection, select, key);
+        if (found != null) {
+            return Got.found(found);
         }
         sideEffect.beforeInsert(key);
-        try (PreparedStatement ps = connection.prepareStatement(insert)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Got(rs.getLong(1), true, 0);
-            }
-        }
+        return Got.created(KeyRows.insertReturningId(connection, insert, key));
     }
 }

@@ -6,14 +6,13 @@ import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
 import io.github.gocbench.dialect.AtomicBlock;
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -57,21 +56,12 @@ public final class SelectForUpdatePostgres implements Strategy {
     @Override
     public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
         return AtomicBlock.run(connection, () -> {
-            Long found = queryId(connection, select, key);
+            Long found = KeyRows.queryId(connection, select, key);
             if (found != null) {
-                return new Got(found, false, 0);
+                return Got.found(found);
             }
             sideEffect.beforeInsert(key);
-            return new Got(queryId(connection, insert, key), true, 0);
+            return Got.created(KeyRows.insertReturningId(connection, insert, key));
         });
-    }
-
-    private static Long queryId(Connection connection, String sql, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
     }
 }

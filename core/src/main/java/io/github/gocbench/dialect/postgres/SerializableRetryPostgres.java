@@ -9,16 +9,14 @@ import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
 import io.github.gocbench.dialect.AtomicBlock;
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
-import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Set;
@@ -113,33 +111,29 @@ public final class SerializableRetryPostgres implements Strategy {
     }
 
     private Got inOuterTransaction(Connection connection, long key, SideEffect sideEffect) throws SQLException {
-        Long found = queryId(connection, select, key);
+        Long found = KeyRows.queryId(connection, select, key);
         if (found != null) {
-            return new Got(found, false, 0);
+            return Got.found(found);
         }
         sideEffect.beforeInsert(key);
         try {
-            return new Got(AtomicBlock.run(connection, () -> queryId(connection, insert, key)), true, 0);
+            return Got.created(AtomicBlock.run(connection, () -> KeyRows.insertReturningId(connection, insert, key)));
         } catch (SQLException e) {
             if (PostgresOutcomes.classify(e) != DUPLICATE_KEY) {
                 throw e;
             }
-            Long again = queryId(connection, select, key);
-            if (again == null) {
-                throw new NotFoundAfterConflictException(key, e);
-            }
-            return new Got(again, false, 1);
+            return new Got(KeyRows.readBack(connection, select, key, e), false, 1);
         }
     }
 
     private Got selectOrInsert(Connection connection, long key, SideEffect sideEffect, int retries)
             throws SQLException {
-        Long found = queryId(connection, select, key);
+        Long found = KeyRows.queryId(connection, select, key);
         if (found != null) {
             return new Got(found, false, retries);
         }
         sideEffect.beforeInsert(key);
-        return new Got(queryId(connection, insert, key), true, retries);
+        return new Got(KeyRows.insertReturningId(connection, insert, key), true, retries);
     }
 
     /** Sleeps 1..min(2^retry, 32) ms; an interrupt ends the retries with the last error. */
@@ -150,15 +144,6 @@ public final class SerializableRetryPostgres implements Strategy {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw last;
-        }
-    }
-
-    private static Long queryId(Connection connection, String sql, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
         }
     }
 }

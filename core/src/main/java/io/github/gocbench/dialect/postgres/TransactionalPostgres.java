@@ -6,16 +6,14 @@ import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
 import io.github.gocbench.dialect.AtomicBlock;
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
-import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -61,42 +59,18 @@ public final class TransactionalPostgres implements Strategy {
 
     @Override
     public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
-        Long found = select(connection, key);
+        Long found = KeyRows.queryId(connection, select, key);
         if (found != null) {
-            return new Got(found, false, 0);
+            return Got.found(found);
         }
         sideEffect.beforeInsert(key);
         try {
-            long id = AtomicBlock.run(connection, () -> insert(connection, key));
-            return new Got(id, true, 0);
+            return Got.created(AtomicBlock.run(connection, () -> KeyRows.insertReturningId(connection, insert, key)));
         } catch (SQLException e) {
             if (PostgresOutcomes.classify(e) != Outcome.DUPLICATE_KEY) {
                 throw e;
             }
-            Long again = select(connection, key);
-            if (again == null) {
-                throw new NotFoundAfterConflictException(key, e);
-            }
-            return new Got(again, false, 1);
-        }
-    }
-
-    private Long select(Connection connection, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(select)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    private long insert(Connection connection, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(insert)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            return new Got(KeyRows.readBack(connection, select, key, e), false, 1);
         }
     }
 }

@@ -5,6 +5,7 @@ import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
 import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.dialect.Table;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
@@ -12,8 +13,6 @@ import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -66,24 +65,15 @@ public final class UpsertPostgres implements Strategy {
     public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             sideEffect.beforeInsert(key);
-            Long inserted = queryId(connection, insert, key);
+            Long inserted = KeyRows.queryId(connection, insert, key);
             if (inserted != null) {
                 return new Got(inserted, true, attempt);
             }
-            Long found = queryId(connection, select, key);
+            Long found = KeyRows.queryId(connection, select, key);
             if (found != null) {
                 return new Got(found, false, attempt);
             }
         }
         throw new NotFoundAfterConflictException(key, null);
-    }
-
-    private static Long queryId(Connection connection, String sql, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
     }
 }
