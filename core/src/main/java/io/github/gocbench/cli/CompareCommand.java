@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
                 "The run is sized to about 10 minutes for 3 strategies on 2 databases (more",
                 "strategies take longer): each race gets a time budget and its rounds (at",
                 "most 1000) are sized from the pace of the strategy's earlier races.",
-                "--quick: 2-3 minutes; races at 2 and 8 threads (at most 200 rounds),",
-                "steady runs at 1, 4 and 8 threads.",
+                "--quick: about 2 minutes for every strategy on both databases; races at",
+                "2 and 8 threads (at most 200 rounds), steady runs at 1 and 8 threads.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -77,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "Strategies to compare: all, or a comma list (default ${DEFAULT-VALUE}).")
     String strategies;
 
-    @Option(names = "--quick", description = "A short run: 2-3 minutes.")
+    @Option(names = "--quick", description = "A short run: about 2 minutes.")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",

@@ -254,11 +254,11 @@ final class Sweep {
 
     /**
      * Set-up of a run assumed before one is measured on its target: opening a connection costs
-     * about 30 ms on PostgreSQL and about 250 ms on MariaDB/MySQL (measured on embedded servers
-     * of a busy 2-core machine).
+     * about 30 ms on PostgreSQL and about 40 ms on MariaDB/MySQL without TLS (measured on the
+     * embedded servers of a 2-core machine; with TLS, MariaDB 11.4's default, it was 100 ms).
      */
     static long setUpMs(io.github.gocbench.target.DbFamily family, int threads) {
-        long perThread = family == io.github.gocbench.target.DbFamily.POSTGRES ? 30 : 250;
+        long perThread = family == io.github.gocbench.target.DbFamily.POSTGRES ? 30 : 40;
         return RUN_OVERHEAD_MS + perThread * threads;
     }
 

@@ -18,7 +18,7 @@ class EmbeddedMariaDbIT {
         assertThat(info.product()).isEqualTo("MariaDB");
         assertThat(info.version()).startsWith("11.4.");
         assertThat(info.provision()).isEqualTo(Provision.EMBEDDED);
-        assertThat(info.url()).startsWith("jdbc:mysql://localhost:").endsWith("/test?user=root");
+        assertThat(info.url()).startsWith("jdbc:mysql://localhost:").endsWith("/test?user=root&sslMode=DISABLED");
         assertThat(info.settings())
                 .containsEntry("max_connections", "300")
                 .containsKeys("transaction_isolation", "innodb_flush_log_at_trx_commit", "innodb_snapshot_isolation");
