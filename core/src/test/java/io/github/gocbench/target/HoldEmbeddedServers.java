@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Child-JVM program for {@link EmbeddedServersSignalIT}: starts both embedded servers, prints
  * this JVM's folder, the server pids and {@code READY}, then holds them until killed (or for
- * at most five minutes, so a forgotten child cannot linger).
+ * at most five minutes, so a forgotten child cannot linger). With {@code -Dhold.return=true} it
+ * stops them through {@link Targets#stopEmbeddedServers()} and returns from {@code main} instead.
  */
 public final class HoldEmbeddedServers {
 
@@ -30,6 +31,10 @@ public final class HoldEmbeddedServers {
         }
         System.out.println("READY");
         System.out.flush();
+        if (Boolean.getBoolean("hold.return")) {
+            Targets.stopEmbeddedServers();
+            return; // no System.exit: the JVM must end on its own
+        }
         TimeUnit.MINUTES.sleep(5);
     }
 }
