@@ -158,12 +158,46 @@ final class ReplayCommand implements java.util.concurrent.Callable<Integer> {
 
         /** Runs one thread per key; returns how many threads failed. */
         int run(List<Long> keys) throws TargetUnavailableException, InterruptedException {
-            try (Connection admin = target.connect()) {
+            // The admin session holds the claim on the table (see Dialect#tryClaimTable) until the
+            // replay is done, so a second replay on the same server cannot reset it underneath.
+            Connection admin = claimAndReset();
+            try {
+                return race(keys);
+            } finally {
+                closeQuietly(admin);
+            }
+        }
+
+        private static void closeQuietly(Connection c) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the session is going away either way; nothing to report
+                }
+            }
+        }
+
+        private Connection claimAndReset() throws TargetUnavailableException {
+            Connection admin = null;
+            try {
+                admin = target.connect();
+                if (!dialect.tryClaimTable(admin, table)) {
+                    String holder = dialect.tableClaimHolder(admin, table);
+                    closeQuietly(admin);
+                    throw new TargetUnavailableException("table " + table.name() + " is in use by another goc replay on "
+                            + "this server (" + holder + "): wait for it to finish");
+                }
                 dialect.resetSchema(admin, table);
+                return admin;
             } catch (SQLException e) {
+                closeQuietly(admin);
                 throw new TargetUnavailableException("could not create table " + table.name() + " on "
                         + target.info().family().cliName() + ": " + Failure.of(Outcome.OTHER, e).message(), e);
             }
+        }
+
+        private int race(List<Long> keys) throws TargetUnavailableException, InterruptedException {
             // Open every connection before the barrier, so the threads race on get-or-create only.
             List<Connection> connections = new ArrayList<>();
             try {

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gocbench.dialect.Table;
+import io.github.gocbench.target.DbFamily;
+import io.github.gocbench.target.Target;
+import io.github.gocbench.target.TargetSpec;
+import io.github.gocbench.target.TestTargets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,6 +116,23 @@ class GocCliIT {
         assertThat(r.outLines()).anyMatch(l -> l.endsWith(" True"));
         assertThat(r.outLines()).filteredOn(l -> l.startsWith("thread "))
                 .allSatisfy(l -> assertThat(l).contains(": DUPLICATE_KEY - ").endsWith("[23505]"));
+    }
+
+    @Test
+    void replayRefusesItsTableWhileAnotherReplayHoldsIt() throws Exception {
+        Target pg = TestTargets.open(TargetSpec.of(DbFamily.POSTGRES)); // the same embedded server goc uses here
+        try (Connection other = pg.connect()) {
+            assertThat(pg.dialect().tryClaimTable(other, new Table("goc_replay", true))).isTrue();
+            Run r = goc("replay", "--db", "postgres", "--strategy", "naive", "1", "1");
+            assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.UNAVAILABLE);
+            // one error line, after the progress note of a server start (this JVM's first, when run alone)
+            assertThat(r.errLines()).filteredOn(l -> !l.startsWith("starting embedded ")).singleElement()
+                    .asString().startsWith("goc replay: table goc_replay is in use by another goc replay on this"
+                            + " server (backend pid ").endsWith("): wait for it to finish");
+            assertThat(r.out()).doesNotContain("True").doesNotContain("False");
+        }
+        Run after = goc("replay", "--db", "postgres", "--strategy", "naive", "1", "1");
+        assertThat(after.exit()).as("once the other session has ended; " + after.err()).isZero();
     }
 
     static Stream<Arguments> badInvocations() {

@@ -121,6 +121,24 @@ final class ChildGoc implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this JVM ignores SIGINT, as every child it starts then does (dispositions set to
+     * ignore are inherited, and the JVM does not install its handler over an ignored SIGINT). A
+     * shell without job control starts background commands that way: {@code ./mvnw verify &}.
+     */
+    static boolean sigintIgnored() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (2 - 1))) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc: assume signals are delivered as usual
+        }
+        return false;
+    }
+
     /** Sends a signal ({@code INT}, {@code TERM}, {@code KILL}) to {@code pid}. */
     static void signal(long pid, String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
