@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,12 +109,25 @@ final class PgBinaries {
         }
     }
 
-    /** {@code mvnw} in the working directory or one above it, else {@code mvn} on the PATH, else null. */
+    /**
+     * {@code mvnw} in the working directory or one above it, else in the folder of goc's own jar
+     * or one above it (the checkout {@code ./goc} runs from, wherever it is called), else
+     * {@code mvn} on the PATH, else null.
+     */
     private static List<String> findMaven() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path wrapper = dir.resolve("mvnw");
-            if (Files.isExecutable(wrapper)) {
-                return List.of(wrapper.toString());
+        List<Path> starts = new ArrayList<>();
+        starts.add(Path.of("").toAbsolutePath());
+        try {
+            starts.add(Path.of(PgBinaries.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            // no code source (unusual class loader): the working directory and PATH remain
+        }
+        for (Path start : starts) {
+            for (Path dir = start; dir != null; dir = dir.getParent()) {
+                Path wrapper = dir.resolve("mvnw");
+                if (Files.isExecutable(wrapper)) {
+                    return List.of(wrapper.toString());
+                }
             }
         }
         String path = System.getenv("PATH");
