@@ -233,13 +233,7 @@ final class ReplayCommand implements java.util.concurrent.Callable<Integer> {
                 throw new TargetUnavailableException("could not open " + keys.size() + " connections to "
                         + target.info().family().cliName() + ": " + Failure.of(Outcome.OTHER, e).message(), e);
             } finally {
-                for (Connection c : connections) {
-                    try {
-                        c.close();
-                    } catch (SQLException ignored) {
-                        // closing after a failure: nothing more to report
-                    }
-                }
+                connections.forEach(ReplayCommand.Replay::closeQuietly);
             }
             report(keys);
             return failures.get();

@@ -31,7 +31,10 @@ public interface Dialect {
      */
     boolean tryClaimTable(Connection connection, Table table) throws SQLException;
 
-    /** Who holds the claim on {@code table}, e.g. {@code "session 4711"}, or {@code "nobody"}. */
+    /**
+     * Who holds the claim on {@code table}, in the server's terms ({@code "backend pid 4711"},
+     * {@code "connection id 42"}), or {@code "nobody"}.
+     */
     String tableClaimHolder(Connection connection, Table table) throws SQLException;
 
     /** Deletes every row of {@code table}. */

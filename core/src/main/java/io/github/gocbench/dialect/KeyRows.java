@@ -56,13 +56,11 @@ public final class KeyRows {
      * parameter (a query, so {@code executeQuery}) and answers the returned id.
      */
     public static long insertReturningId(Connection connection, String sql, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        Long id = queryId(connection, sql, key);
+        if (id == null) {
+            throw new SQLException("no row came back from INSERT ... RETURNING id, key " + key);
         }
+        return id;
     }
 
     /**
