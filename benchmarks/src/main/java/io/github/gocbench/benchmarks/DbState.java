@@ -1,13 +1,13 @@
 package io.github.gocbench.benchmarks;
 
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.target.DbFamily;
-import io.github.gocbench.target.Provision;
-import io.github.gocbench.target.Target;
-import io.github.gocbench.target.TargetInfo;
-import io.github.gocbench.target.TargetSpec;
-import io.github.gocbench.target.TargetUnavailableException;
-import io.github.gocbench.target.Targets;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.Provision;
+import io.github.gocbench.server.Target;
+import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.server.TargetSpec;
+import io.github.gocbench.server.TargetUnavailableException;
+import io.github.gocbench.server.Targets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.github.gocbench.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.gocbench.target.TargetInfo;
+import io.github.gocbench.server.TargetInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.github.gocbench.report.Report;
 import io.github.gocbench.report.ReportFiles;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.target.DbFamily;
+import io.github.gocbench.dialect.DbFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,9 +144,9 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private int finish(Terminal term, Sweep sweep, Instant start, List<RunResult> results, int planned,
-                       String stopped) throws IOException, io.github.gocbench.target.TargetUnavailableException {
+                       String stopped) throws IOException, io.github.gocbench.server.TargetUnavailableException {
         if (results.isEmpty()) {
-            throw new io.github.gocbench.target.TargetUnavailableException(
+            throw new io.github.gocbench.server.TargetUnavailableException(
                     "no database could be used: " + String.join("; ", sweep.unavailable()));
         }
         long tookMs = Duration.between(start, Instant.now()).toMillis();

@@ -6,7 +6,7 @@ import io.github.gocbench.engine.KeySpec;
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
 import io.github.gocbench.strategy.StrategyDef;
-import io.github.gocbench.target.TargetSpec;
+import io.github.gocbench.server.TargetSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.gocbench.cli;
 
-import io.github.gocbench.target.TargetUnavailableException;
+import io.github.gocbench.server.TargetUnavailableException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +125,7 @@ final class Errors {
     static String mask(String text, List<String> secrets) {
         String t = text;
         for (String secret : secrets) {
-            t = io.github.gocbench.target.Secrets.mask(t, secret);
+            t = io.github.gocbench.server.Secrets.mask(t, secret);
         }
         return t;
     }

@@ -1,6 +1,6 @@
 package io.github.gocbench.cli;
 
-import io.github.gocbench.target.EmbeddedServers;
+import io.github.gocbench.server.EmbeddedServers;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

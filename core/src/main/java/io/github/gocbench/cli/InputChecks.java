@@ -1,7 +1,7 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.engine.KeySpec;
-import io.github.gocbench.target.DbFamily;
+import io.github.gocbench.dialect.DbFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

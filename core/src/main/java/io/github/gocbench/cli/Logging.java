@@ -22,7 +22,7 @@ final class Logging {
      * the embedded servers' own output (initdb, postgres, mariadbd) passed through to the log.
      */
     static void verbose() {
-        io.github.gocbench.target.Targets.setVerbose(true);
+        io.github.gocbench.server.Targets.setVerbose(true);
         if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext)) {
             return; // another SLF4J binding on the class path: leave it alone
         }

@@ -3,7 +3,7 @@ package io.github.gocbench.cli;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.target.TargetUnavailableException;
+import io.github.gocbench.server.TargetUnavailableException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

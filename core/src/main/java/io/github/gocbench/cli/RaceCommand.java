@@ -2,8 +2,8 @@ package io.github.gocbench.cli;
 
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
-import io.github.gocbench.target.DbFamily;
-import io.github.gocbench.target.TargetSpec;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.TargetSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

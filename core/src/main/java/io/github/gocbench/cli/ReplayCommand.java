@@ -1,7 +1,7 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Table;
 import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.Isolation;
 import io.github.gocbench.outcome.Failure;
@@ -11,11 +11,11 @@ import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import io.github.gocbench.strategy.StrategyDef;
-import io.github.gocbench.target.DbFamily;
-import io.github.gocbench.target.Target;
-import io.github.gocbench.target.TargetSpec;
-import io.github.gocbench.target.TargetUnavailableException;
-import io.github.gocbench.target.Targets;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.Target;
+import io.github.gocbench.server.TargetSpec;
+import io.github.gocbench.server.TargetUnavailableException;
+import io.github.gocbench.server.Targets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.target.TargetUnavailableException;
+import io.github.gocbench.server.TargetUnavailableException;
 import java.io.IOException;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.github.gocbench.cli;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.dialect.Dialects;
 import io.github.gocbench.strategy.StrategyDef;
-import io.github.gocbench.target.DbFamily;
+import io.github.gocbench.dialect.DbFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -5,10 +5,10 @@ import io.github.gocbench.engine.Engine;
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.target.Target;
-import io.github.gocbench.target.TargetSpec;
-import io.github.gocbench.target.TargetUnavailableException;
-import io.github.gocbench.target.Targets;
+import io.github.gocbench.server.Target;
+import io.github.gocbench.server.TargetSpec;
+import io.github.gocbench.server.TargetUnavailableException;
+import io.github.gocbench.server.Targets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,8 +162,8 @@ final class Sweep {
 
     /** What the user waits for while a server is provided: an embedded server or a container. */
     static String startingNote(TargetSpec spec) {
-        if (spec.family() == io.github.gocbench.target.DbFamily.MYSQL
-                || spec.provision() == io.github.gocbench.target.Provision.CONTAINER) {
+        if (spec.family() == io.github.gocbench.dialect.DbFamily.MYSQL
+                || spec.provision() == io.github.gocbench.server.Provision.CONTAINER) {
             return "starting " + spec.family().cliName() + " container...";
         }
         return "starting embedded " + spec.family().cliName() + (spec.pgVersion() > 0 ? " " + spec.pgVersion() : "")
@@ -257,8 +257,8 @@ final class Sweep {
      * about 30 ms on PostgreSQL and about 40 ms on MariaDB/MySQL without TLS (measured on the
      * embedded servers of a 2-core machine; with TLS, MariaDB 11.4's default, it was 100 ms).
      */
-    static long setUpMs(io.github.gocbench.target.DbFamily family, int threads) {
-        long perThread = family == io.github.gocbench.target.DbFamily.POSTGRES ? 30 : 40;
+    static long setUpMs(io.github.gocbench.dialect.DbFamily family, int threads) {
+        long perThread = family == io.github.gocbench.dialect.DbFamily.POSTGRES ? 30 : 40;
         return RUN_OVERHEAD_MS + perThread * threads;
     }
 
@@ -267,8 +267,8 @@ final class Sweep {
      * about 10 s, MariaDB in about 30 s on a busy 2-core machine (longer the first time, when it
      * unpacks).
      */
-    static long startEstimateMs(io.github.gocbench.target.DbFamily family) {
-        return family == io.github.gocbench.target.DbFamily.POSTGRES ? 10_000 : 30_000;
+    static long startEstimateMs(io.github.gocbench.dialect.DbFamily family) {
+        return family == io.github.gocbench.dialect.DbFamily.POSTGRES ? 10_000 : 30_000;
     }
 
     /** Estimated time of the steps from {@code index} on, in ms, server start-ups included. */

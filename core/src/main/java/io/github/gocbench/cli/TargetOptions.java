@@ -1,7 +1,7 @@
 package io.github.gocbench.cli;
 
-import io.github.gocbench.target.DbFamily;
-import io.github.gocbench.target.TargetSpec;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.TargetSpec;
 import java.util.Locale;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
@@ -73,7 +73,7 @@ final class TargetOptions {
         }
         checkUrlFamily(family, url);
         return new TargetSpec(family, url.trim(), user, password == null || password.isEmpty() ? null : password,
-                0, io.github.gocbench.target.Provision.URL);
+                0, io.github.gocbench.server.Provision.URL);
     }
 
     /** Whether --db-password came from the command line (not only from the environment). */
@@ -89,7 +89,7 @@ final class TargetOptions {
             String example = family == DbFamily.POSTGRES
                     ? "jdbc:postgresql://HOST:5432/DB"
                     : "jdbc:mysql://HOST:3306/DB (MySQL Connector/J serves both mysql and mariadb)";
-            String shown = io.github.gocbench.target.Secrets.maskUrl(url.trim());
+            String shown = io.github.gocbench.server.Secrets.maskUrl(url.trim());
             throw new BadInputException("--db-url '" + shown + "' is not a " + family.cliName()
                     + " URL: use " + example + ", or change --db");
         }

@@ -2,6 +2,7 @@ package io.github.gocbench.dialect;
 
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.StrategyDef;
+import io.github.gocbench.strategy.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -2,7 +2,6 @@ package io.github.gocbench.dialect;
 
 import io.github.gocbench.dialect.mysql.MySqlDialect;
 import io.github.gocbench.dialect.postgres.PostgresDialect;
-import io.github.gocbench.target.DbFamily;
 
 /** The dialect for each server family: PostgreSQL has its own; MariaDB and MySQL share one. */
 public final class Dialects {

@@ -1,6 +1,6 @@
 package io.github.gocbench.engine;
 
-import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

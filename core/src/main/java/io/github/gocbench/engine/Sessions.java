@@ -1,6 +1,6 @@
 package io.github.gocbench.engine;
 
-import io.github.gocbench.target.Target;
+import io.github.gocbench.server.Target;
 import java.sql.Connection;
 import java.sql.SQLException;
 

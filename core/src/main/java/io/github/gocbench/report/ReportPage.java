@@ -3,7 +3,7 @@ package io.github.gocbench.report;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.target.TargetInfo;
+import io.github.gocbench.server.TargetInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.github.gocbench.report;
 
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.target.TargetInfo;
+import io.github.gocbench.server.TargetInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.github.gocbench.results;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
-import io.github.gocbench.target.TargetInfo;
+import io.github.gocbench.server.TargetInfo;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;

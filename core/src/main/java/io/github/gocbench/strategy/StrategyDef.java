@@ -1,6 +1,5 @@
 package io.github.gocbench.strategy;
 
-import io.github.gocbench.dialect.Table;
 import java.util.function.Function;
 
 /**

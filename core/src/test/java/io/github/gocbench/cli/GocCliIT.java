@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.gocbench.dialect.Table;
-import io.github.gocbench.target.DbFamily;
-import io.github.gocbench.target.Target;
-import io.github.gocbench.target.TargetSpec;
-import io.github.gocbench.target.TestTargets;
+import io.github.gocbench.strategy.Table;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.Target;
+import io.github.gocbench.server.TargetSpec;
+import io.github.gocbench.server.TestTargets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,7 +3,7 @@ package io.github.gocbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gocbench.target.DbFamily;
+import io.github.gocbench.dialect.DbFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -100,9 +100,9 @@ class MatrixGridTest {
     @Test
     void serverSlugIsAFolderName() {
         assertThat(MatrixCommand.shortVersion("10.11.19-MariaDB-0+deb12u1")).isEqualTo("10.11.19");
-        assertThat(MatrixCommand.slug(new io.github.gocbench.target.TargetInfo(
-                io.github.gocbench.target.DbFamily.MARIADB, "MariaDB", "10.11.19-MariaDB-0+deb12u1",
-                io.github.gocbench.target.Provision.URL, "jdbc:mysql://x", Map.of())))
+        assertThat(MatrixCommand.slug(new io.github.gocbench.server.TargetInfo(
+                io.github.gocbench.dialect.DbFamily.MARIADB, "MariaDB", "10.11.19-MariaDB-0+deb12u1",
+                io.github.gocbench.server.Provision.URL, "jdbc:mysql://x", Map.of())))
                 .isEqualTo("mariadb-10.11.19-url");
     }
 }

@@ -10,6 +10,7 @@ import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Situation;
 import io.github.gocbench.strategy.StrategyDef;
+import io.github.gocbench.strategy.Table;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;

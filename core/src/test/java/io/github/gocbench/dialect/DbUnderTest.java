@@ -1,7 +1,7 @@
 package io.github.gocbench.dialect;
 
-import io.github.gocbench.target.Target;
-import io.github.gocbench.target.TestTargets;
+import io.github.gocbench.server.Target;
+import io.github.gocbench.server.TestTargets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

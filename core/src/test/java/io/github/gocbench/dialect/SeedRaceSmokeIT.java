@@ -6,6 +6,7 @@ import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import io.github.gocbench.strategy.StrategyDef;
+import io.github.gocbench.strategy.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -6,6 +6,7 @@ import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Situation;
 import io.github.gocbench.strategy.StrategyDef;
+import io.github.gocbench.strategy.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -2,7 +2,7 @@ package io.github.gocbench.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Table;
 import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.Conditions;
 import io.github.gocbench.engine.Engine;
@@ -16,11 +16,11 @@ import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import io.github.gocbench.strategy.StrategyDef;
-import io.github.gocbench.target.DbFamily;
-import io.github.gocbench.target.Target;
-import io.github.gocbench.target.TargetSpec;
-import io.github.gocbench.target.TargetWithStrategy;
-import io.github.gocbench.target.TestTargets;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.Target;
+import io.github.gocbench.server.TargetSpec;
+import io.github.gocbench.server.TargetWithStrategy;
+import io.github.gocbench.server.TestTargets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

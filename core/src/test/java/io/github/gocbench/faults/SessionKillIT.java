@@ -10,10 +10,10 @@ import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.target.DbFamily;
-import io.github.gocbench.target.Target;
-import io.github.gocbench.target.TargetSpec;
-import io.github.gocbench.target.Targets;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.Target;
+import io.github.gocbench.server.TargetSpec;
+import io.github.gocbench.server.Targets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -57,7 +57,7 @@ class SessionKillIT {
         String url = pg ? admin + (admin.contains("?") ? "&" : "?") + "ApplicationName=" + marker
                 : base + "?user=" + marker;
         try (Target target = Targets.open(new TargetSpec(pg ? DbFamily.POSTGRES : DbFamily.MARIADB, url, null, null,
-                0, io.github.gocbench.target.Provision.URL))) {
+                0, io.github.gocbench.server.Provision.URL))) {
             Workload w = workload.equals("race") ? new Workload.Race(4, 100_000)
                     : new Workload.Steady(4, Duration.ofSeconds(4), Duration.ZERO, KeySpec.parse("hotset:100"));
             // the race is cut by a 4 s deadline (100000 rounds planned); the 4 s steady run has room to finish

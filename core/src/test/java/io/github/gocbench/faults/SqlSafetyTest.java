@@ -3,7 +3,7 @@ package io.github.gocbench.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

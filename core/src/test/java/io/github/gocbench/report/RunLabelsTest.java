@@ -3,9 +3,9 @@ package io.github.gocbench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.target.DbFamily;
-import io.github.gocbench.target.Provision;
-import io.github.gocbench.target.TargetInfo;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.Provision;
+import io.github.gocbench.server.TargetInfo;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

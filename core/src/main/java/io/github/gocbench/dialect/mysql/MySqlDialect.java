@@ -1,7 +1,7 @@
 package io.github.gocbench.dialect.mysql;
 
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.StrategyDef;
 import java.math.BigDecimal;

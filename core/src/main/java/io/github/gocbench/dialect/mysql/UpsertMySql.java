@@ -7,7 +7,7 @@ import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.StatementImpl;
-import io.github.gocbench.dialect.Table;
+import io.github.gocbench.strategy.Table;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;

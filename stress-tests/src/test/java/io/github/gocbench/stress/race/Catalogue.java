@@ -5,7 +5,7 @@ import io.github.gocbench.dialect.Dialects;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Situation;
 import io.github.gocbench.strategy.StrategyDef;
-import io.github.gocbench.target.DbFamily;
+import io.github.gocbench.dialect.DbFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

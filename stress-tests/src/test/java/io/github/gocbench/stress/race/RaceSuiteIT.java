@@ -12,7 +12,7 @@ import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.target.Target;
+import io.github.gocbench.server.Target;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

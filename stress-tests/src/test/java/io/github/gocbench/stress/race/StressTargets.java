@@ -1,11 +1,11 @@
 package io.github.gocbench.stress.race;
 
-import io.github.gocbench.target.DbFamily;
-import io.github.gocbench.target.Provision;
-import io.github.gocbench.target.Target;
-import io.github.gocbench.target.TargetSpec;
-import io.github.gocbench.target.TargetUnavailableException;
-import io.github.gocbench.target.Targets;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.Provision;
+import io.github.gocbench.server.Target;
+import io.github.gocbench.server.TargetSpec;
+import io.github.gocbench.server.TargetUnavailableException;
+import io.github.gocbench.server.Targets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

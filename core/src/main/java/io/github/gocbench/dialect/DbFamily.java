@@ -1,0 +1,25 @@
+package io.github.gocbench.dialect;
+
+import java.util.Locale;
+
+/** The server family a user picks with {@code --db}. */
+public enum DbFamily {
+    POSTGRES,
+    MARIADB,
+    MYSQL;
+
+    /** The name users type: {@code postgres}, {@code mariadb}, {@code mysql}. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a {@code --db} value; throws with the valid names when unknown. */
+    public static DbFamily parse(String s) {
+        for (DbFamily f : values()) {
+            if (f.cliName().equalsIgnoreCase(s.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown database '" + s + "': use postgres, mariadb or mysql");
+    }
+}
