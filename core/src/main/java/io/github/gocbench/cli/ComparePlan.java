@@ -1,12 +1,12 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.engine.Bounds;
-import io.github.gocbench.engine.Conditions;
 import io.github.gocbench.engine.KeySpec;
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
-import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.server.TargetSpec;
+import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.StrategyDef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.gocbench.cli;
 
-import io.github.gocbench.engine.Conditions;
-import io.github.gocbench.engine.Isolation;
+import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.Isolation;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,12 +1,12 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.engine.Bounds;
-import io.github.gocbench.engine.Conditions;
-import io.github.gocbench.engine.Isolation;
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
 import io.github.gocbench.report.VerdictGrid;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.Isolation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

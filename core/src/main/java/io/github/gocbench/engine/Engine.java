@@ -1,15 +1,16 @@
 package io.github.gocbench.engine;
 
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.strategy.Strategy;
-import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.server.Target;
 import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
+import io.github.gocbench.strategy.Table;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package io.github.gocbench.engine;
 
+import io.github.gocbench.strategy.Conditions;
+
 /**
  * Everything that defines one run.
  *

@@ -1,6 +1,7 @@
 package io.github.gocbench.engine;
 
 import io.github.gocbench.server.Target;
+import io.github.gocbench.strategy.Isolation;
 import java.sql.Connection;
 import java.sql.SQLException;
 

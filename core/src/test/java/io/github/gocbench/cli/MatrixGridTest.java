@@ -3,12 +3,12 @@ package io.github.gocbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gocbench.engine.Isolation;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.strategy.Isolation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,9 @@
 package io.github.gocbench.dialect;
 
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Got;
+import io.github.gocbench.strategy.Isolation;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Situation;
 import io.github.gocbench.strategy.Strategy;
@@ -100,10 +102,9 @@ final class StrategyRace implements AutoCloseable {
             Connection c = db.connect();
             connections.add(c);
             db.dialect().applySessionBounds(c, Duration.ofSeconds(10), Duration.ofSeconds(5));
-            switch (situation) {
-                case AUTOCOMMIT -> { }
-                case OUTER_READ_COMMITTED -> c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                case OUTER_REPEATABLE_READ -> c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Isolation isolation = Conditions.of(situation).isolation();
+            if (isolation != null) {
+                c.setTransactionIsolation(isolation.jdbcLevel());
             }
         }
     }
@@ -162,7 +163,7 @@ final class StrategyRace implements AutoCloseable {
     }
 
     private Call call(Connection c, long key, CyclicBarrier start, SideEffect hook) throws Exception {
-        boolean outer = situation != Situation.AUTOCOMMIT;
+        boolean outer = Conditions.of(situation).outerTx();
         if (outer) {
             c.setAutoCommit(false);
             // the caller's transaction reads the key first, as the engine's outer transaction does

@@ -3,11 +3,12 @@ package io.github.gocbench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.strategy.Table;
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.server.Target;
 import io.github.gocbench.server.TargetSpec;
 import io.github.gocbench.server.TestTargets;
+import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,18 +2,18 @@ package io.github.gocbench.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.engine.Bounds;
-import io.github.gocbench.engine.Conditions;
 import io.github.gocbench.engine.Engine;
 import io.github.gocbench.engine.KeySpec;
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.server.Target;
 import io.github.gocbench.server.TargetSpec;
 import io.github.gocbench.server.Targets;
+import io.github.gocbench.strategy.Conditions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -1,14 +1,15 @@
 package io.github.gocbench.engine;
 
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.server.Target;
+import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
 import io.github.gocbench.strategy.StrategyDef;
-import io.github.gocbench.server.Target;
-import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.strategy.Table;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,7 @@
 package io.github.gocbench.stress.race;
 
-import io.github.gocbench.engine.Conditions;
-import io.github.gocbench.engine.Isolation;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Situation;
 import java.util.Locale;
 import java.util.Set;
@@ -23,17 +22,9 @@ import java.util.Set;
  */
 record Declared(String dialect, String strategy, Situation when, Set<Outcome> known, Set<Outcome> possible) {
 
-    /** The engine's conditions for a situation: unique constraint, no side effect, no churn. */
-    static Conditions conditions(Situation s) {
-        return switch (s) {
-            case AUTOCOMMIT -> new Conditions(null, false, true, false, 0.0);
-            case OUTER_READ_COMMITTED -> new Conditions(Isolation.READ_COMMITTED, true, true, false, 0.0);
-            case OUTER_REPEATABLE_READ -> new Conditions(Isolation.REPEATABLE_READ, true, true, false, 0.0);
-        };
-    }
-
+    /** The engine's conditions for this row's situation ({@link Conditions#of}). */
     Conditions conditions() {
-        return conditions(when);
+        return Conditions.of(when);
     }
 
     /** The situation as users read it, e.g. {@code outer-read-committed}. */

@@ -1,4 +1,4 @@
-package io.github.gocbench.engine;
+package io.github.gocbench.strategy;
 
 /**
  * The circumstances of every call in a run (DESIGN.md, "condition").
@@ -13,6 +13,19 @@ public record Conditions(Isolation isolation, boolean outerTx, boolean unique, b
 
     /** Server-default isolation, autocommit, unique constraint, no hook, no churn. */
     public static final Conditions DEFAULT = new Conditions(null, false, true, false, 0.0);
+
+    /**
+     * The conditions a {@link Situation} stands for: unique constraint, no side-effect hook, no churn,
+     * and the situation's isolation and outer transaction. The one mapping from what a strategy
+     * declares for to what the engine runs; the race suites and the matrix use it alike.
+     */
+    public static Conditions of(Situation situation) {
+        return switch (situation) {
+            case AUTOCOMMIT -> DEFAULT;
+            case OUTER_READ_COMMITTED -> new Conditions(Isolation.READ_COMMITTED, true, true, false, 0.0);
+            case OUTER_REPEATABLE_READ -> new Conditions(Isolation.REPEATABLE_READ, true, true, false, 0.0);
+        };
+    }
 
     public Conditions {
         if (!(churn >= 0.0 && churn <= 1.0)) {

@@ -1,4 +1,4 @@
-package io.github.gocbench.engine;
+package io.github.gocbench.strategy;
 
 import java.sql.Connection;
 import java.util.Locale;
