@@ -23,14 +23,22 @@ final class Logging {
      */
     static void verbose() {
         io.github.gocbench.server.Targets.setVerbose(true);
-        if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext)) {
-            return; // another SLF4J binding on the class path: leave it alone
+        if (!logback()) {
+            return; // another SLF4J binding (or none) on the class path: leave it alone
         }
         level(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.INFO);
         level("io.github.gocbench", Level.DEBUG);
         for (String name : SERVER_LOGGERS) {
             level(name, Level.INFO);
         }
+    }
+
+    /**
+     * Whether SLF4J is bound to logback. Checked by name, not {@code instanceof}: logback is an
+     * optional dependency of goc-core, and a type test against a missing class would throw.
+     */
+    static boolean logback() {
+        return "ch.qos.logback.classic.LoggerContext".equals(LoggerFactory.getILoggerFactory().getClass().getName());
     }
 
     private static void level(String logger, Level level) {

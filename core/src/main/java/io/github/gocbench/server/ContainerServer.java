@@ -97,9 +97,14 @@ final class ContainerServer implements EmbeddedServer {
         }
     }
 
-    /** Turns the named logback loggers off until the returned action runs (no-op on other bindings). */
+    /**
+     * Turns the named logback loggers off until the returned action runs (no-op on other bindings,
+     * or without logback, an optional dependency: the binding is checked by name before any
+     * logback type is touched).
+     */
     private static Runnable mute(String... names) {
-        if (Targets.verbose()) {
+        if (Targets.verbose() || !"ch.qos.logback.classic.LoggerContext".equals(
+                LoggerFactory.getILoggerFactory().getClass().getName())) {
             return () -> { };
         }
         Runnable restore = () -> { };
