@@ -1,5 +1,8 @@
 package io.github.gocbench.cli;
 
+import io.github.gocbench.results.BuildInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,6 +68,14 @@ public final class Goc implements Callable<Integer> {
         cl.setExecutionExceptionHandler(new Errors.OnFailure());
         cl.setUsageHelpAutoWidth(true);
         cl.setUsageHelpLongOptionsMaxWidth(28);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            // A subcommand's header is its line in 'goc --help'; its own help opens with the
+            // description, which says the same at more length, so the header would print twice.
+            List<String> keys = new ArrayList<>(sub.getHelpSectionKeys());
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+            sub.setHelpSectionKeys(keys);
+        }
         return cl;
     }
 
@@ -104,7 +115,7 @@ public final class Goc implements Callable<Integer> {
                 + " (see 'goc --help')");
     }
 
-    /** The version from the jar manifest ({@code Implementation-Version}), "dev" when run from classes. */
+    /** The build's version and git revision ({@link BuildInfo}), e.g. {@code goc-bench 0.1.0-SNAPSHOT+3ae08a8}. */
     static final class ManifestVersion implements IVersionProvider {
         @Override
         public String[] getVersion() {
@@ -112,8 +123,7 @@ public final class Goc implements Callable<Integer> {
         }
 
         static String version() {
-            String v = Goc.class.getPackage().getImplementationVersion();
-            return v == null ? "dev" : v;
+            return BuildInfo.current().label();
         }
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code goc strategies}: the strategy ids per dialect, with one line each. Needs no server. */
 @Command(name = "strategies",
-        header = "List the get-or-create strategies each database offers.",
+        header = "List the get-or-create strategies each database offers.", mixinStandardHelpOptions = true,
         description = {
                 "List the get-or-create strategies each database offers, one line each. A",
                 "strategy is one way of writing get-or-create; its id is what --strategy",

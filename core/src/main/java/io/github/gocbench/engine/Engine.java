@@ -4,6 +4,7 @@ import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
+import io.github.gocbench.results.BuildInfo;
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.server.Target;
 import io.github.gocbench.server.TargetInfo;
@@ -374,10 +375,9 @@ public final class Engine {
                 c.churn());
     }
 
-    /** The jar's Implementation-Version, or {@code dev} when run from classes. */
+    /** The build's version and git revision, e.g. {@code 0.1.0-SNAPSHOT+3ae08a8}. */
     static String toolVersion() {
-        String v = Engine.class.getPackage().getImplementationVersion();
-        return v == null || v.isBlank() ? "dev" : v;
+        return BuildInfo.current().label();
     }
 
     static RunResult.HostInfo host() {
