@@ -160,7 +160,7 @@ final class CompareCommand implements Callable<Integer> {
                 if (first != null && "race".equals(r.config().workload())
                         && r.config().threads() == ComparePlan.VERDICT_THREADS) {
                     term.out().println("first anomaly, " + r.target().family().cliName() + " "
-                            + r.config().strategy() + " race" + (r.config().outerTx() ? " outer-tx" : "") + ": "
+                            + r.config().strategy() + " race" + (r.config().conditions().outerTx() ? " outer-tx" : "") + ": "
                             + first);
                 }
             }

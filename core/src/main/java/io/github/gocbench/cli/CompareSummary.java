@@ -118,7 +118,7 @@ final class CompareSummary {
      */
     private static String race(List<RunResult> mine, boolean outerTx) {
         List<RunResult> races = mine.stream()
-                .filter(r -> "race".equals(r.config().workload()) && r.config().outerTx() == outerTx)
+                .filter(r -> "race".equals(r.config().workload()) && r.config().conditions().outerTx() == outerTx)
                 .toList();
         if (races.isEmpty()) {
             return "-";

@@ -54,8 +54,11 @@ final class MatrixPlan {
 
         /** Whether {@code c} (a result's configuration) ran in this column. */
         boolean matches(RunResult.ConfigInfo c) {
-            return c != null && isolation.name().equals(isolationName(c.isolation())) && outerTx == c.outerTx()
-                    && churn == (c.churn() > 0);
+            if (c == null) {
+                return false;
+            }
+            Conditions k = c.conditions();
+            return isolation == k.isolation() && outerTx == k.outerTx() && churn == (k.churn() > 0);
         }
     }
 
@@ -99,14 +102,6 @@ final class MatrixPlan {
             case REPEATABLE_READ -> "RR";
             case SERIALIZABLE -> "SER";
         };
-    }
-
-    /** The enum name of an isolation as recorded in a result (either spelling), or "" for none. */
-    private static String isolationName(String recorded) {
-        if (recorded == null) {
-            return "";
-        }
-        return recorded.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     }
 
     /** The lines under a grid that explain its column labels. */

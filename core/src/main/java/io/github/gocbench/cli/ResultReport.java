@@ -4,6 +4,7 @@ import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.strategy.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,23 +85,25 @@ final class ResultReport {
     }
 
     static String workload(RunResult r) {
-        StringBuilder sb = new StringBuilder(r.config().workload());
-        if (r.config().rounds() != null) {
-            sb.append(' ').append(r.config().rounds()).append(" rounds");
-        } else if (r.config().keys() != null) {
-            sb.append(' ').append(r.config().keys());
+        RunResult.ConfigInfo config = r.config();
+        Conditions c = config.conditions();
+        StringBuilder sb = new StringBuilder(config.workload());
+        if (config.rounds() != null) {
+            sb.append(' ').append(config.rounds()).append(" rounds");
+        } else if (config.keys() != null) {
+            sb.append(' ').append(config.keys());
         }
-        if (r.config().outerTx()) {
+        if (c.outerTx()) {
             sb.append(", outer-tx");
         }
-        if (r.config().isolation() != null) {
-            sb.append(", ").append(r.config().isolation());
+        if (c.isolation() != null) {
+            sb.append(", ").append(c.isolation().cliName());
         }
-        if (!r.config().unique()) {
+        if (!c.unique()) {
             sb.append(", no-unique");
         }
-        if (r.config().churn() > 0) {
-            sb.append(", churn ").append(r.config().churn());
+        if (c.churn() > 0) {
+            sb.append(", churn ").append(c.churn());
         }
         return sb.toString();
     }

@@ -8,7 +8,6 @@ import io.github.gocbench.results.BuildInfo;
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.server.Target;
 import io.github.gocbench.server.TargetInfo;
-import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Strategy;
 import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.strategy.Table;
@@ -365,14 +364,12 @@ public final class Engine {
     /** The configuration flattened for results. */
     static RunResult.ConfigInfo configInfo(RunConfig config) {
         Workload w = config.workload();
-        Conditions c = config.conditions();
         Integer rounds = w instanceof Workload.Race r ? r.rounds() : null;
         Double duration = w instanceof Workload.Steady s ? s.duration().toMillis() / 1000.0 : null;
         Double warmup = w instanceof Workload.Steady s ? s.warmup().toMillis() / 1000.0 : null;
         String keys = w instanceof Workload.Steady s ? s.keys().text() : null;
         return new RunResult.ConfigInfo(config.strategy(), w.name(), w.threads(), rounds, duration, warmup, keys,
-                c.isolation() == null ? null : c.isolation().cliName(), c.outerTx(), c.unique(), c.sideEffect(),
-                c.churn());
+                config.conditions());
     }
 
     /** The build's version and git revision, e.g. {@code 0.1.0-SNAPSHOT+3ae08a8}. */

@@ -2,6 +2,7 @@ package io.github.gocbench.report;
 
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.strategy.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,10 +55,14 @@ final class RunLabels {
      * "churn 0.5" when those are on.
      */
     static String condition(RunResult.ConfigInfo c) {
+        return condition(c.conditions());
+    }
+
+    /** As {@link #condition(RunResult.ConfigInfo)}, for the conditions themselves. */
+    static String condition(Conditions c) {
         List<String> parts = new ArrayList<>();
-        String iso = isolation(c.isolation());
-        if (iso != null) {
-            parts.add(iso);
+        if (c.isolation() != null) {
+            parts.add(c.isolation().cliName());
         }
         parts.add(c.outerTx() ? "outer-tx" : "autocommit");
         if (!c.unique()) {
@@ -70,14 +75,6 @@ final class RunLabels {
             parts.add("churn " + trim(c.churn()));
         }
         return String.join(" ", parts);
-    }
-
-    /** Lower-case, dash-separated isolation name, or {@code null} for the server default. */
-    static String isolation(String isolation) {
-        if (isolation == null || isolation.isBlank() || isolation.equalsIgnoreCase("default")) {
-            return null;
-        }
-        return isolation.trim().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A file-name-safe form: lower case, runs of other characters turned into one dash. */

@@ -4,6 +4,7 @@ import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.strategy.Conditions;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
@@ -47,12 +48,24 @@ public final class VerdictGrid {
     static final Color UNSAFE_FILL = new Color(0xF7, 0xD4, 0xBC); // tint of Okabe–Ito vermillion
     static final Color NOT_RUN_FILL = new Color(0xF2, 0xF2, 0xF2);
 
-    /** A column: one server under one condition. */
-    public record Column(String server, String condition) {
+    /** A column: one server under one set of conditions. */
+    public record Column(String server, Conditions conditions) {
+
+        /** Columns by server, then by what is not autocommit/outer-tx, so those two sit side by side. */
+        static final Comparator<Column> ORDER = Comparator.comparing(Column::server)
+                .thenComparing(c -> RunLabels.condition(new Conditions(c.conditions.isolation(), false,
+                        c.conditions.unique(), c.conditions.sideEffect(), c.conditions.churn())))
+                .thenComparing(c -> c.conditions.outerTx())
+                .thenComparing(Column::condition);
+
+        /** The condition as the header reads it: "autocommit", "serializable outer-tx churn 1". */
+        public String condition() {
+            return RunLabels.condition(conditions);
+        }
 
         /** Header text: server without how it was provided, then the condition. */
         public String label() {
-            return RunLabels.withoutProvision(server) + " · " + condition;
+            return RunLabels.withoutProvision(server) + " · " + condition();
         }
     }
 
@@ -89,15 +102,13 @@ public final class VerdictGrid {
     /** Builds the grid from all runs (race and steady). */
     public static VerdictGrid of(List<RunResult> results) {
         TreeSet<String> strategies = new TreeSet<>(Palette.strategyOrder());
-        TreeSet<Column> columns = new TreeSet<>(Comparator.comparing(Column::server)
-                .thenComparing(c -> conditionRest(c.condition())).thenComparing(c -> c.condition().contains("outer-tx"))
-                .thenComparing(Column::condition));
+        TreeSet<Column> columns = new TreeSet<>(Column.ORDER);
         Map<String, Map<Column, List<RunResult>>> runs = new HashMap<>();
         for (RunResult r : results) {
             if (r.config() == null) {
                 continue;
             }
-            Column col = new Column(RunLabels.server(r.target()), RunLabels.condition(r.config()));
+            Column col = new Column(RunLabels.server(r.target()), r.config().conditions());
             strategies.add(r.config().strategy());
             columns.add(col);
             runs.computeIfAbsent(r.config().strategy(), s -> new HashMap<>())
@@ -150,11 +161,6 @@ public final class VerdictGrid {
             incomplete |= !r.complete();
         }
         return new Cell(runs.size(), new ArrayList<>(seen), incomplete);
-    }
-
-    /** Sorts conditions by what is not the autocommit/outer-tx part, so the two sit side by side. */
-    private static String conditionRest(String condition) {
-        return condition.replace("autocommit", "").replace("outer-tx", "").trim();
     }
 
     /** Strategy ids, rows, in the DESIGN.md order. */

@@ -1,14 +1,23 @@
 package io.github.gocbench.results;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.Isolation;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,12 +44,48 @@ public final class ResultsWriter {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(isolationAsTyped())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private ResultsWriter() {
+    }
+
+    /**
+     * Isolation on disk is the name users type ({@code repeatable-read}); read back through
+     * {@link Isolation#parse}, which also takes the enum spelling older files hold. A missing,
+     * blank or {@code default} value is the server's default ({@code null}).
+     */
+    private static SimpleModule isolationAsTyped() {
+        SimpleModule m = new SimpleModule("isolation");
+        m.addSerializer(Isolation.class, new StdSerializer<>(Isolation.class) {
+            @Override
+            public void serialize(Isolation i, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeString(i.cliName());
+            }
+        });
+        m.addDeserializer(Isolation.class, new StdDeserializer<>(Isolation.class) {
+            @Override
+            public Isolation deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                String text = p.getValueAsString();
+                if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("default")) {
+                    return null;
+                }
+                try {
+                    return Isolation.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw ctx.weirdStringException(text, Isolation.class, e.getMessage());
+                }
+            }
+
+            @Override
+            public Isolation getNullValue(DeserializationContext ctx) {
+                return null;
+            }
+        });
+        return m;
     }
 
     /** Something that writes a whole file's content to a stream. */
@@ -128,17 +173,18 @@ public final class ResultsWriter {
         v.add(r.target() == null ? "" : s(r.target().version()));
         v.add(r.target() == null || r.target().provision() == null ? "" : r.target().provision().cliName());
         RunResult.ConfigInfo c = r.config();
+        Conditions k = c.conditions();
         v.add(s(c.strategy()));
         v.add(s(c.workload()));
         v.add(Integer.toString(c.threads()));
         v.add(s(c.rounds()));
         v.add(s(c.durationSeconds()));
         v.add(s(c.keys()));
-        v.add(s(c.isolation()));
-        v.add(Boolean.toString(c.outerTx()));
-        v.add(Boolean.toString(c.unique()));
-        v.add(Boolean.toString(c.sideEffect()));
-        v.add(Double.toString(c.churn()));
+        v.add(k.isolation() == null ? "" : k.isolation().cliName());
+        v.add(Boolean.toString(k.outerTx()));
+        v.add(Boolean.toString(k.unique()));
+        v.add(Boolean.toString(k.sideEffect()));
+        v.add(Double.toString(k.churn()));
         v.add(Long.toString(r.totals().calls()));
         v.add(Double.toString(r.totals().seconds()));
         v.add(Double.toString(r.totals().callsPerSecond()));

@@ -1,13 +1,17 @@
 package io.github.gocbench.results;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.Situation;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One run's result document (DESIGN.md, "Results"). Written as JSON by {@link ResultsWriter}
@@ -71,10 +75,33 @@ public record RunResult(
     public record HostInfo(int cores, String jvm, String os) {
     }
 
-    /** The run's configuration, flattened for JSON and CSV. */
+    /**
+     * The run's configuration. The workload is flattened to plain values; the conditions stay
+     * their type in memory and are written inline (JSON {@code isolation}, {@code outerTx},
+     * {@code unique}, {@code sideEffect}, {@code churn} beside {@code strategy}), so readers never
+     * re-parse them.
+     *
+     * @param strategy        strategy id
+     * @param workload        {@code race} or {@code steady}
+     * @param threads         callers
+     * @param rounds          race rounds, or {@code null} for steady
+     * @param durationSeconds steady measured seconds, or {@code null} for race
+     * @param warmupSeconds   steady warm-up seconds, or {@code null} for race
+     * @param keys            steady key distribution ({@code hotset:1000}), or {@code null} for race
+     * @param conditions      isolation, outer transaction, unique constraint, side effect, churn
+     */
     public record ConfigInfo(String strategy, String workload, int threads, Integer rounds, Double durationSeconds,
-                             Double warmupSeconds, String keys, String isolation, boolean outerTx, boolean unique,
-                             boolean sideEffect, double churn) {
+                             Double warmupSeconds, String keys, @JsonUnwrapped Conditions conditions) {
+
+        /** A document without conditions (hand-written or truncated) reads as the defaults. */
+        public ConfigInfo {
+            conditions = conditions == null ? Conditions.DEFAULT : conditions;
+        }
+
+        /** The situation a strategy declares for that these conditions are, if they are exactly one. */
+        public Optional<Situation> situation() {
+            return conditions.situation();
+        }
     }
 
     /** Calls counted, measured seconds, calls per second. */

@@ -25,10 +25,15 @@ public enum Isolation {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Parses a {@code --isolation} value; throws with the valid names when unknown. */
+    /**
+     * Parses a {@code --isolation} value or a recorded one; throws with the valid names when
+     * unknown. Case and the separator ({@code -}, {@code _} or a space) do not matter, so the
+     * enum spelling older result files hold reads back too.
+     */
     public static Isolation parse(String s) {
+        String wanted = s.trim().replace('_', '-').replace(' ', '-');
         for (Isolation i : values()) {
-            if (i.cliName().equalsIgnoreCase(s.trim())) {
+            if (i.cliName().equalsIgnoreCase(wanted)) {
                 return i;
             }
         }

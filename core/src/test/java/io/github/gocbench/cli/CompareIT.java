@@ -70,7 +70,7 @@ class CompareIT {
         // 3 strategies x (autocommit at 2 and 8, outer-tx at 8); 3 strategies x 2 key choices x 2 thread counts
         assertThat(races).hasSize(9);
         assertThat(steady).hasSize(12);
-        assertThat(races).extracting(r -> r.config().threads() + (r.config().outerTx() ? " outer-tx" : ""))
+        assertThat(races).extracting(r -> r.config().threads() + (r.config().conditions().outerTx() ? " outer-tx" : ""))
                 .containsOnly("2", "8", "8 outer-tx");
         assertThat(steady).extracting(r -> r.config().threads()).containsOnly(1, 8);
         assertThat(races).allSatisfy(r -> assertThat(r.race().rounds()).isBetween(Sweep.MIN_RACE_ROUNDS, 30));

@@ -2,13 +2,14 @@ package io.github.gocbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.strategy.Conditions;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,7 +30,8 @@ class CompareSummaryTest {
         Map<Outcome, Long> outcomes = outcomes(200, 1400 - dup, dup);
         Verdict v = dup > 0 ? Verdict.UNSAFE : Verdict.SAFE;
         return new RunResult("goc-bench", "dev", Instant.EPOCH, new RunResult.HostInfo(2, "17", "Linux"), PG,
-                new RunResult.ConfigInfo(strategy, "race", threads, rounds, null, null, null, null, outerTx, true, false, 0),
+                new RunResult.ConfigInfo(strategy, "race", threads, rounds, null, null, null,
+                        new Conditions(null, outerTx, true, false, 0)),
                 new RunResult.Totals(1600, 1.0, 1600), outcomes, invariants(), new RunResult.Latency(500, 900, 2000,
                 3000, 4000), 0, new RunResult.RaceFigures(rounds, roundsHit, roundsHit / (double) rounds), v,
                 dup > 0 ? new RunResult.FirstAnomaly("DUPLICATE_KEY", 1, 12, "23505", 0,
@@ -39,7 +41,7 @@ class CompareSummaryTest {
 
     static RunResult steady(String strategy, String keys, int threads, double rate) {
         return new RunResult("goc-bench", "dev", Instant.EPOCH, new RunResult.HostInfo(2, "17", "Linux"), PG,
-                new RunResult.ConfigInfo(strategy, "steady", threads, null, 2.0, 1.0, keys, null, false, true, false, 0),
+                new RunResult.ConfigInfo(strategy, "steady", threads, null, 2.0, 1.0, keys, Conditions.DEFAULT),
                 new RunResult.Totals((long) (rate * 2), 2.0, rate), outcomes(1, (long) (rate * 2) - 1, 0), invariants(),
                 new RunResult.Latency(100, 200, 300, 400, 500), 0, null, Verdict.SAFE, null, true, null);
     }

@@ -8,6 +8,7 @@ import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Isolation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +27,8 @@ class MatrixGridTest {
         boolean unsafe = outcomes.entrySet().stream().anyMatch(e -> e.getKey().isAnomaly() && e.getValue() > 0)
                 || invariants.values().stream().anyMatch(v -> v > 0);
         return new RunResult("goc-bench", "test", Instant.EPOCH, null, null,
-                new RunResult.ConfigInfo(strategy, "race", 8, 10, null, null, null, isolation, outerTx, true, false,
-                        churn),
+                new RunResult.ConfigInfo(strategy, "race", 8, 10, null, null, null,
+                        new Conditions(Isolation.parse(isolation), outerTx, true, false, churn)),
                 new RunResult.Totals(80, 1.0, 80.0), outcomes, invariants, null, 0, null,
                 unsafe ? Verdict.UNSAFE : Verdict.SAFE, null, complete, complete ? null : "deadline");
     }

@@ -2,10 +2,12 @@ package io.github.gocbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gocbench.results.RunResult;
 import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.results.RunResult;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.Isolation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +25,9 @@ class RunLabelsTest {
     @Test
     void conditionNamesWhatDiffersFromTheDefaults() {
         assertThat(RunLabels.condition(config(null, false, true, false, 0))).isEqualTo("autocommit");
-        assertThat(RunLabels.condition(config("SERIALIZABLE", true, false, true, 0.5)))
+        assertThat(RunLabels.condition(config(Isolation.SERIALIZABLE, true, false, true, 0.5)))
                 .isEqualTo("serializable outer-tx no-unique side-effect churn 0.5");
-        assertThat(RunLabels.condition(config("read-committed", false, true, false, 1.0)))
+        assertThat(RunLabels.condition(config(Isolation.READ_COMMITTED, false, true, false, 1.0)))
                 .isEqualTo("read-committed autocommit churn 1");
     }
 
@@ -36,7 +38,8 @@ class RunLabelsTest {
         assertThat(RunLabels.slug("///")).isEqualTo("chart");
     }
 
-    private static RunResult.ConfigInfo config(String iso, boolean outer, boolean unique, boolean side, double churn) {
-        return new RunResult.ConfigInfo("naive", "race", 2, 10, null, null, null, iso, outer, unique, side, churn);
+    private static RunResult.ConfigInfo config(Isolation iso, boolean outer, boolean unique, boolean side, double churn) {
+        return new RunResult.ConfigInfo("naive", "race", 2, 10, null, null, null,
+                new Conditions(iso, outer, unique, side, churn));
     }
 }

@@ -1,12 +1,13 @@
 package io.github.gocbench.report;
 
+import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.strategy.Conditions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -130,7 +131,7 @@ final class SampleResults {
                         dup > 0 && t.family() != DbFamily.POSTGRES ? 1062 : null, "duplicate key value");
         RunResult.ConfigInfo config = new RunResult.ConfigInfo(strategy, workload, threads,
                 race == null ? null : race.rounds(), race == null ? seconds : null, race == null ? 2.0 : null, keys,
-                null, outerTx, true, false, 0.0);
+                new Conditions(null, outerTx, true, false, 0.0));
         return new RunResult("goc-bench", "0.1.0-SNAPSHOT", Instant.parse("2026-11-27T04:00:00Z"), HOST, t, config,
                 new RunResult.Totals(calls, seconds, calls / seconds), outcomes, invariants, latency, 0, race,
                 safe ? Verdict.SAFE : Verdict.UNSAFE, first, true, null);

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.strategy.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VerdictGridTest {
 
-    private static final VerdictGrid.Column PG_AUTO = new VerdictGrid.Column("PostgreSQL 17.6 (embedded)", "autocommit");
-    private static final VerdictGrid.Column PG_OUTER = new VerdictGrid.Column("PostgreSQL 17.6 (embedded)", "outer-tx");
-    private static final VerdictGrid.Column MARIA_OUTER = new VerdictGrid.Column("MariaDB 11.4.5 (embedded)", "outer-tx");
+    private static final Conditions OUTER_TX = new Conditions(null, true, true, false, 0.0);
+    private static final VerdictGrid.Column PG_AUTO = new VerdictGrid.Column("PostgreSQL 17.6 (embedded)",
+            Conditions.DEFAULT);
+    private static final VerdictGrid.Column PG_OUTER = new VerdictGrid.Column("PostgreSQL 17.6 (embedded)", OUTER_TX);
+    private static final VerdictGrid.Column MARIA_OUTER = new VerdictGrid.Column("MariaDB 11.4.5 (embedded)", OUTER_TX);
 
     @Test
     void rowsInDesignOrderColumnsPerServerAndCondition() {
@@ -52,7 +55,7 @@ class VerdictGridTest {
     void markdownAndHtmlEscapeWhatTheyMust() {
         RunResult r = SampleResults.race().get(0);
         RunResult odd = new RunResult(r.tool(), r.toolVersion(), r.time(), r.host(), r.target(),
-                new RunResult.ConfigInfo("a|b<c>", "race", 2, 10, null, null, null, null, false, true, false, 0),
+                new RunResult.ConfigInfo("a|b<c>", "race", 2, 10, null, null, null, Conditions.DEFAULT),
                 r.totals(), r.outcomes(), r.invariants(), r.latencyMicros(), 0, r.race(), r.verdict(), null, true,
                 null);
         VerdictGrid g = VerdictGrid.of(List.of(odd));

@@ -3,12 +3,15 @@ package io.github.gocbench.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
-import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.Isolation;
+import io.github.gocbench.strategy.Situation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -39,8 +42,8 @@ class ResultsWriterTest {
                 new TargetInfo(DbFamily.POSTGRES, "PostgreSQL", "17.6", Provision.EMBEDDED,
                         "jdbc:postgresql://localhost:5432/postgres?user=postgres&password=****",
                         Map.of("fsync", "off", "default_transaction_isolation", "read committed")),
-                new RunResult.ConfigInfo(strategy, "race", 8, 100, null, null, null, "read-committed", false, true,
-                        false, 0.0),
+                new RunResult.ConfigInfo(strategy, "race", 8, 100, null, null, null,
+                        new Conditions(Isolation.READ_COMMITTED, false, true, false, 0.0)),
                 new RunResult.Totals(800, 1.5, 533.33),
                 outcomes, invariants,
                 new RunResult.Latency(120, 400, 1500, 3000, 4100),
@@ -123,6 +126,29 @@ class ResultsWriterTest {
         assertThat(row.get(header.indexOf("db"))).isEqualTo("postgres");
         assertThat(row.get(header.indexOf("verdict"))).isEqualTo("UNSAFE");
         assertThat(lines.get(2)).contains(",transactional,").contains(",SAFE,");
+    }
+
+    @Test
+    void conditionsAreWrittenFlatInConfigAndReadBackTyped() throws IOException {
+        Path f = dir.resolve("typed.json");
+        ResultsWriter.writeJson(f, List.of(sample("naive", 0)));
+        String text = Files.readString(f);
+        assertThat(text).contains("\"keys\" : null,\n    \"isolation\" : \"read-committed\",\n    \"outerTx\" : false,"
+                + "\n    \"unique\" : true,\n    \"sideEffect\" : false,\n    \"churn\" : 0.0\n  }")
+                .doesNotContain("conditions");
+        // older files hold the enum spelling, or "default" for the server's own level
+        Files.writeString(f, text.replace("\"read-committed\"", "\"REPEATABLE_READ\"").replace("\"outerTx\" : false",
+                "\"outerTx\" : true"), StandardCharsets.UTF_8);
+        RunResult.ConfigInfo back = ResultsWriter.readJson(f).get(0).config();
+        assertThat(back.conditions()).isEqualTo(new Conditions(Isolation.REPEATABLE_READ, true, true, false, 0.0));
+        assertThat(back.situation()).contains(Situation.OUTER_REPEATABLE_READ);
+        Files.writeString(f, text.replace("\"read-committed\"", "\"default\""), StandardCharsets.UTF_8);
+        back = ResultsWriter.readJson(f).get(0).config();
+        assertThat(back.conditions()).isEqualTo(Conditions.DEFAULT);
+        assertThat(back.situation()).contains(Situation.AUTOCOMMIT);
+        Files.writeString(f, text.replace("\"read-committed\"", "\"snapshot\""), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ResultsWriter.readJson(f)).isInstanceOf(IOException.class)
+                .hasMessageContaining("snapshot");
     }
 
     @Test
