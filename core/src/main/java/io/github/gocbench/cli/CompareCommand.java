@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
                 "  goc compare --quick",
                 "  goc compare --db postgres --pg-version 16",
                 "  goc compare --db mariadb --out /tmp/results",
-                "              --db-url jdbc:mysql://127.0.0.1:3306/test?user=root",
+                "              --db-url 'jdbc:mysql://127.0.0.1:3306/test?user=root'",
                 "  goc report results/latest/results.json",
                 "",
                 "Exit codes: 0 done (anomalies found are findings, not failures); 2 bad",

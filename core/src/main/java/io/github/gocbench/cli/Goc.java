@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -21,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Goc.ManifestVersion.class,
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {StrategiesCommand.class, RaceCommand.class, BenchCommand.class, ReplayCommand.class,
-                CompareCommand.class, MatrixCommand.class, ReportCommand.class},
+                CompareCommand.class, MatrixCommand.class, ReportCommand.class, HelpCommand.class},
         description = {
                 "Hammers each way of writing get-or-create (look a row up by its key, insert it",
                 "if it is missing) with many threads against real PostgreSQL and MySQL/MariaDB",
@@ -94,7 +95,7 @@ public final class Goc implements Callable<Integer> {
     }
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
-            description = "No progress line and only the verdict lines: for CI logs.")
+            description = "No progress line, only the results (verdict lines where the command has them): for CI logs.")
     void setQuiet(boolean quiet) {
         this.quiet = quiet;
     }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "  goc race --db mariadb --strategy upsert --rounds 2000 --fail-on-anomaly",
                 "           --json race.json",
                 "  goc race --db postgres --strategy upsert",
-                "           --db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
+                "           --db-url 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres'",
                 "",
                 "Exit codes: 0 done (also when anomalies were found); 1 anomalies found, with",
                 "            --fail-on-anomaly; 2 bad input; 3 database unavailable or the",

@@ -61,8 +61,10 @@ import picocli.CommandLine.Spec;
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  goc replay --db postgres --strategy naive 1 1 1 1 1          the blog's problem",
-                "  goc replay --db postgres --strategy transactional 1 1 1 1 1  the blog's fix",
+                "  goc replay --db postgres --strategy naive 1 1 1 1 1",
+                "      the blog's problem",
+                "  goc replay --db postgres --strategy transactional 1 1 1 1 1",
+                "      the blog's fix",
                 "  goc replay --db mariadb --strategy naive --side-effect 1 1 1 1 1 2 2 2",
                 "",
                 "Exit codes: 0 done; 1 some thread failed, with --fail-on-anomaly; 2 bad input;",

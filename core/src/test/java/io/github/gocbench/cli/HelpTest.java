@@ -36,6 +36,13 @@ class HelpTest {
     }
 
     @Test
+    void gitStyleHelpNamesTheCommand() {
+        String[] r = run("help", "compare");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).startsWith("Usage: goc compare");
+    }
+
+    @Test
     void versionNamesTheBuild() {
         String[] r = run("--version");
         assertThat(r[0]).isEqualTo("0");
