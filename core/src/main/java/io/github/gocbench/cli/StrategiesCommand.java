@@ -3,6 +3,8 @@ package io.github.gocbench.cli;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.framework.FrameworkDef;
+import io.github.gocbench.framework.Frameworks;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Spec;
                 "strategy is one way of writing get-or-create; its id is what --strategy",
                 "takes. MySQL and MariaDB share one dialect. A strategy a database cannot",
                 "express (e.g. insert-ignore on PostgreSQL) is listed as not available.",
+                "Framework replays (django, rails-7.1, ...) follow, each with the framework",
+                "version and the source file whose statements it replays.",
                 "No server is started.",
                 ""},
         footerHeading = "%nExamples:%n",
@@ -63,10 +67,40 @@ final class StrategiesCommand implements Callable<Integer> {
                 out.println("  not available for " + names + ": " + String.join(", ", missing));
             }
         }
+        printFrameworks(out, families);
         out.println();
         out.println("Try one: goc race --db " + families.get(0).cliName() + " --strategy naive");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The framework replays offered on {@code families}: id, framework version, databases, calls, source. */
+    private static void printFrameworks(PrintWriter out, List<DbFamily> families) {
+        List<FrameworkDef> defs = new ArrayList<>();
+        for (FrameworkDef d : Frameworks.all()) {
+            if (!offeredOn(d, families).isEmpty()) {
+                defs.add(d);
+            }
+        }
+        if (defs.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("frameworks (each replays one framework's get-or-create statement by statement)");
+        int width = defs.stream().mapToInt(d -> d.id().length()).max().orElse(0);
+        int fw = defs.stream().mapToInt(d -> d.frameworkVersion().length()).max().orElse(0);
+        String indent = " ".repeat(width + 4);
+        for (FrameworkDef d : defs) {
+            out.printf("  %-" + width + "s  %-" + fw + "s  [%s]%n", d.id(), d.frameworkVersion(),
+                    names(offeredOn(d, families)));
+            out.println(indent + d.summary());
+            out.println(indent + "replays " + d.source());
+        }
+    }
+
+    private static List<DbFamily> offeredOn(FrameworkDef d, List<DbFamily> families) {
+        return families.stream()
+                .filter(f -> Frameworks.strategy(StrategyCatalog.dialect(f), d.id()).isPresent()).toList();
     }
 
     private static String names(List<DbFamily> families) {

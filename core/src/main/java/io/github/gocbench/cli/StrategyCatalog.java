@@ -4,6 +4,7 @@ import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.dialect.Dialects;
 import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.framework.Frameworks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,7 +55,7 @@ final class StrategyCatalog {
     static List<String> familiesOffering(String id) {
         List<String> names = new ArrayList<>();
         for (DbFamily f : DbFamily.values()) {
-            if (dialect(f).strategy(id).isPresent()) {
+            if (Frameworks.resolve(dialect(f), id).isPresent()) {
                 names.add(f.cliName());
             }
         }
@@ -65,7 +66,7 @@ final class StrategyCatalog {
     static StrategyDef resolve(DbFamily family, String id) {
         String wanted = id.trim();
         Dialect d = dialect(family);
-        return d.strategy(wanted).orElseThrow(() -> {
+        return Frameworks.resolve(d, wanted).orElseThrow(() -> {
             List<String> elsewhere = familiesOffering(wanted);
             if (!elsewhere.isEmpty()) {
                 return new BadInputException("'" + wanted + "' is not available for " + family.cliName()

@@ -1,6 +1,7 @@
 package io.github.gocbench.engine;
 
 import io.github.gocbench.dialect.Dialect;
+import io.github.gocbench.framework.Frameworks;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
@@ -65,7 +66,7 @@ public final class Engine {
         Objects.requireNonNull(config, "config");
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         Dialect dialect = target.dialect();
-        StrategyDef def = dialect.strategy(config.strategy()).orElseThrow(() -> new IllegalArgumentException(
+        StrategyDef def = Frameworks.resolve(dialect, config.strategy()).orElseThrow(() -> new IllegalArgumentException(
                 "unknown strategy '" + config.strategy() + "' for " + dialect.id() + "; valid: "
                         + dialect.strategies().stream().map(StrategyDef::id).collect(Collectors.joining(", "))));
         validate(config.workload());
