@@ -6,12 +6,10 @@ import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Conditions;
-import io.github.gocbench.strategy.Situation;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One run's result document (DESIGN.md, "Results"). Written as JSON by {@link ResultsWriter}
@@ -96,11 +94,6 @@ public record RunResult(
         /** A document without conditions (hand-written or truncated) reads as the defaults. */
         public ConfigInfo {
             conditions = conditions == null ? Conditions.DEFAULT : conditions;
-        }
-
-        /** The situation a strategy declares for that these conditions are, if they are exactly one. */
-        public Optional<Situation> situation() {
-            return conditions.situation();
         }
     }
 

@@ -1,7 +1,5 @@
 package io.github.gocbench.strategy;
 
-import java.util.Optional;
-
 /**
  * The circumstances of every call in a run (DESIGN.md, "condition").
  *
@@ -27,19 +25,6 @@ public record Conditions(Isolation isolation, boolean outerTx, boolean unique, b
             case OUTER_READ_COMMITTED -> new Conditions(Isolation.READ_COMMITTED, true, true, false, 0.0);
             case OUTER_REPEATABLE_READ -> new Conditions(Isolation.REPEATABLE_READ, true, true, false, 0.0);
         };
-    }
-
-    /**
-     * The situation these conditions are ({@link #of} backwards), or empty when they are none:
-     * another isolation, no unique constraint, a side-effect hook or churn.
-     */
-    public Optional<Situation> situation() {
-        for (Situation s : Situation.values()) {
-            if (of(s).equals(this)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
     }
 
     public Conditions {

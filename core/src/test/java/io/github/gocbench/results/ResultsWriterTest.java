@@ -11,7 +11,6 @@ import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Isolation;
-import io.github.gocbench.strategy.Situation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -141,11 +140,9 @@ class ResultsWriterTest {
                 "\"outerTx\" : true"), StandardCharsets.UTF_8);
         RunResult.ConfigInfo back = ResultsWriter.readJson(f).get(0).config();
         assertThat(back.conditions()).isEqualTo(new Conditions(Isolation.REPEATABLE_READ, true, true, false, 0.0));
-        assertThat(back.situation()).contains(Situation.OUTER_REPEATABLE_READ);
         Files.writeString(f, text.replace("\"read-committed\"", "\"default\""), StandardCharsets.UTF_8);
         back = ResultsWriter.readJson(f).get(0).config();
         assertThat(back.conditions()).isEqualTo(Conditions.DEFAULT);
-        assertThat(back.situation()).contains(Situation.AUTOCOMMIT);
         Files.writeString(f, text.replace("\"read-committed\"", "\"snapshot\""), StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ResultsWriter.readJson(f)).isInstanceOf(IOException.class)
                 .hasMessageContaining("snapshot");
