@@ -2,7 +2,6 @@ package io.github.gocbench.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gocbench.dialect.mysql.AdvisoryLockMySql;
 import io.github.gocbench.dialect.mysql.MySqlDialect;
 import io.github.gocbench.dialect.mysql.MySqlOutcomes;
 import io.github.gocbench.dialect.postgres.PostgresDialect;
@@ -73,7 +72,7 @@ class CatalogueTest {
 
     @Test
     void getLockTimeoutClassifiesAsLockTimeout() {
-        SQLException timedOut = new SQLException("GET_LOCK timed out", AdvisoryLockMySql.LOCK_TIMEOUT_SQLSTATE);
+        SQLException timedOut = new SQLException("GET_LOCK timed out", MySqlOutcomes.GET_LOCK_TIMEOUT_SQLSTATE);
         assertThat(MySqlOutcomes.classify(timedOut)).isEqualTo(Outcome.LOCK_TIMEOUT);
     }
 }

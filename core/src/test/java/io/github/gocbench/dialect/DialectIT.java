@@ -265,6 +265,98 @@ class DialectIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
+    void killQueryOfABlockedStatementIsClassifiedAsTimeout(DbUnderTest db) throws Exception {
+        try (Connection holder = db.connect(); Connection waiter = db.connect(); Connection killer = db.connect()) {
+            long id = scalar(waiter, db.isMySql() ? "SELECT CONNECTION_ID()" : "SELECT pg_backend_pid()");
+            SQLException e = whileBlocked(db, holder, () -> touchK(waiter, UNIQUE, 1), () -> {
+                try (Statement s = killer.createStatement()) {
+                    s.execute(db.isMySql() ? "KILL QUERY " + id : "SELECT pg_cancel_backend(" + id + ")");
+                }
+            });
+            if (db.isMySql()) {
+                // ER_QUERY_INTERRUPTED as the server sent it (Connector/J keeps its code)
+                assertThat(e.getErrorCode()).as(describe(e)).isEqualTo(1317);
+            } else {
+                assertThat(e.getSQLState()).as(describe(e)).isEqualTo("57014");
+            }
+            assertThat(db.dialect().classify(e)).as(describe(e)).isEqualTo(Outcome.TIMEOUT);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void driverCancelOfABlockedStatementIsClassifiedAsTimeout(DbUnderTest db) throws Exception {
+        try (Connection holder = db.connect(); Connection waiter = db.connect();
+             PreparedStatement touch = waiter.prepareStatement("UPDATE " + UNIQUE.name() + " SET k = k WHERE k = 1")) {
+            SQLException e = whileBlocked(db, holder, touch::executeUpdate, touch::cancel);
+            if (db.isMySql()) {
+                // Connector/J replaces the server's 1317 with its own error: no SQLState, no code
+                assertThat(e.getSQLState()).as(describe(e)).isNull();
+                assertThat(e.getErrorCode()).as(describe(e)).isZero();
+            }
+            assertThat(db.dialect().classify(e)).as(describe(e)).isEqualTo(Outcome.TIMEOUT);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void driverQueryTimeoutOfABlockedStatementIsClassifiedAsTimeout(DbUnderTest db) throws Exception {
+        try (Connection holder = db.connect(); Connection waiter = db.connect();
+             PreparedStatement touch = waiter.prepareStatement("UPDATE " + UNIQUE.name() + " SET k = k WHERE k = 1")) {
+            touch.setQueryTimeout(1);
+            SQLException e = whileBlocked(db, holder, touch::executeUpdate, () -> { });
+            if (db.isMySql()) {
+                assertThat(e.getSQLState()).as(describe(e)).isNull();
+                assertThat(e.getErrorCode()).as(describe(e)).isZero();
+            }
+            assertThat(db.dialect().classify(e)).as(describe(e)).isEqualTo(Outcome.TIMEOUT);
+        }
+    }
+
+    /**
+     * Runs {@code blocked} (a write of row k = 1) while {@code holder} holds that row's lock, then
+     * {@code interrupt}, and answers the error the blocked statement ended with. No lock or
+     * statement bound is set on the waiter, so nothing but the interrupt (or the driver's own
+     * query timeout) can end the wait.
+     */
+    private static SQLException whileBlocked(DbUnderTest db, Connection holder, SqlAction blocked,
+            SqlAction interrupt) throws Exception {
+        db.dialect().resetSchema(holder, UNIQUE);
+        insertK(holder, UNIQUE, 1);
+        holder.setAutoCommit(false);
+        touchK(holder, UNIQUE, 1);
+        try {
+            Future<SQLException> waits = executor.submit(() -> attempt(blocked));
+            waitUntilBlocked(waits);
+            interrupt.run();
+            SQLException e = waits.get(30, TimeUnit.SECONDS);
+            assertThat((Throwable) e).as("the blocked statement ended without an error").isNotNull();
+            return e;
+        } finally {
+            holder.rollback();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mySqlServers")
+    void duplicateReportedWithTheKeyNameIsDuplicateKey(DbUnderTest db) throws SQLException {
+        // No INSERT, UPDATE or ALTER tried on MariaDB 10.11 sends 1586 (they send 1062), so the
+        // server raises it by SIGNAL: the error packet and Connector/J's exception are real.
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            SQLException e = catchThrowableOfType(SQLException.class, () -> s.execute("SIGNAL SQLSTATE '23000'"
+                    + " SET MYSQL_ERRNO = 1586, MESSAGE_TEXT = 'Duplicate entry ''1'' for key ''goc_k_key'''"));
+            assertThat((Throwable) e).isNotNull();
+            assertThat(e.getErrorCode()).as(describe(e)).isEqualTo(1586);
+            assertThat(db.dialect().classify(e)).as(describe(e)).isEqualTo(Outcome.DUPLICATE_KEY);
+        }
+    }
+
+    static List<DbUnderTest> mySqlServers() {
+        return servers().stream().filter(DbUnderTest::isMySql).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
     void negativeTimeoutIsRejected(DbUnderTest db) throws SQLException {
         try (Connection c = db.connect()) {
             assertThatThrownBy(() -> db.dialect().applySessionBounds(c, Duration.ofMillis(-1), Duration.ZERO))

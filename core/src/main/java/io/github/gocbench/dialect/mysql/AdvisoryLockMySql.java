@@ -24,8 +24,8 @@ import java.sql.SQLException;
  * <p>The wait is bounded by the session's {@code innodb_lock_wait_timeout} (the harness's lock
  * bound), at most {@value #MAX_WAIT_SECONDS} s. {@code GET_LOCK} answers 0 when the wait times
  * out: the strategy then throws an {@link SQLException} with goc-bench's own SQLState
- * {@value #LOCK_TIMEOUT_SQLSTATE}, which {@link MySqlOutcomes} classifies as {@code LOCK_TIMEOUT}
- * (no server error code exists for it). {@code NULL} (an error, e.g. the session was killed)
+ * {@value MySqlOutcomes#GET_LOCK_TIMEOUT_SQLSTATE}, which {@link MySqlOutcomes} classifies as
+ * {@code LOCK_TIMEOUT} (no server error code exists for it). {@code NULL} (an error, e.g. the session was killed)
  * throws with SQLState HY000, outcome OTHER.
  *
  * <p>Origin: the lock-based fix ("serialize get-or-create per key"), MySQL named locks.
@@ -43,8 +43,6 @@ public final class AdvisoryLockMySql implements Strategy {
     public static final String ID = "advisory-lock";
     public static final String SUMMARY = "GET_LOCK('goc:k') around SELECT; on miss INSERT; RELEASE_LOCK";
 
-    /** goc-bench's own SQLState for "GET_LOCK timed out" (class GC, like NotFoundAfterConflictException's). */
-    public static final String LOCK_TIMEOUT_SQLSTATE = "GC002";
     /** Upper bound on one GET_LOCK wait, seconds. */
     static final int MAX_WAIT_SECONDS = 5;
 
@@ -102,7 +100,8 @@ public final class AdvisoryLockMySql implements Strategy {
                     throw new SQLException("GET_LOCK('goc:" + key + "') returned NULL (error or killed)", "HY000");
                 }
                 if (got != 1) {
-                    throw new SQLException("GET_LOCK('goc:" + key + "') timed out", LOCK_TIMEOUT_SQLSTATE);
+                    throw new SQLException("GET_LOCK('goc:" + key + "') timed out",
+                            MySqlOutcomes.GET_LOCK_TIMEOUT_SQLSTATE);
                 }
             }
         }

@@ -10,6 +10,7 @@ import static io.github.gocbench.outcome.Outcome.TIMEOUT;
 import static java.util.Map.entry;
 
 import com.mysql.cj.jdbc.exceptions.CommunicationsException;
+import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;
 import io.github.gocbench.dialect.ErrorChain;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
@@ -26,10 +27,21 @@ import java.util.Map;
  */
 public final class MySqlOutcomes {
 
+    /**
+     * goc-bench's own SQLState for "GET_LOCK timed out" (class GC, like
+     * {@link NotFoundAfterConflictException#SQLSTATE}): the server answers 0 instead of raising an
+     * error, so {@link AdvisoryLockMySql} raises one with this state.
+     */
+    public static final String GET_LOCK_TIMEOUT_SQLSTATE = "GC002";
+
     /** Vendor error code to outcome. */
     static final Map<Integer, Outcome> BY_VENDOR_CODE = Map.ofEntries(
             // ER_DUP_ENTRY: "Duplicate entry '1' for key 'k'" (SQLState 23000)
             entry(1062, DUPLICATE_KEY),
+            // ER_DUP_ENTRY_WITH_KEY_NAME: the same duplicate, reported with the key's name (SQLState
+            // 23000). MariaDB 10.11 and 11.4 send 1062 for every INSERT, UPDATE and ALTER duplicate
+            // tried; the code stays mapped so a server or driver path that does send it is not OTHER.
+            entry(1586, DUPLICATE_KEY),
             // ER_LOCK_DEADLOCK: "Deadlock found when trying to get lock" (SQLState 40001)
             entry(1213, DEADLOCK),
             // ER_LOCK_WAIT_TIMEOUT: innodb_lock_wait_timeout exceeded
@@ -42,6 +54,9 @@ public final class MySqlOutcomes {
             entry(3024, TIMEOUT),
             // ER_STATEMENT_TIMEOUT (MariaDB): max_statement_time exceeded (SQLState 70100)
             entry(1969, TIMEOUT),
+            // ER_QUERY_INTERRUPTED: "Query execution was interrupted" (SQLState 70100), the statement
+            // was stopped by KILL QUERY; PostgreSQL's query_canceled (57014) is TIMEOUT too
+            entry(1317, TIMEOUT),
             // ER_CONNECTION_KILLED (MariaDB): KILL CONNECTION of this session
             entry(1927, CONNECTION_LOST),
             // ER_SERVER_SHUTDOWN: server shutdown in progress
@@ -54,7 +69,7 @@ public final class MySqlOutcomes {
             // goc-bench's own: the strategy lost the insert race, then its re-read saw no row
             entry(NotFoundAfterConflictException.SQLSTATE, NOT_FOUND_AFTER_CONFLICT),
             // goc-bench's own: GET_LOCK answered 0, its wait timed out (AdvisoryLockMySql)
-            entry(AdvisoryLockMySql.LOCK_TIMEOUT_SQLSTATE, LOCK_TIMEOUT));
+            entry(GET_LOCK_TIMEOUT_SQLSTATE, LOCK_TIMEOUT));
 
     /** SQLState class (first two characters) to outcome, when nothing above matched. */
     static final Map<String, Outcome> BY_SQLSTATE_CLASS = Map.ofEntries(
@@ -92,8 +107,10 @@ public final class MySqlOutcomes {
         if (e instanceof CommunicationsException) {
             return CONNECTION_LOST;
         }
-        // Connector/J's setQueryTimeout (MySQLTimeoutException, SQLState null, code 0)
-        if (e instanceof SQLTimeoutException) {
+        // Connector/J's setQueryTimeout (MySQLTimeoutException) and Statement.cancel
+        // (MySQLStatementCancelledException): the driver sends KILL QUERY and reports its own error
+        // in place of the server's 1317, with SQLState null and code 0 (both seen on MariaDB 10.11)
+        if (e instanceof SQLTimeoutException || e instanceof MySQLStatementCancelledException) {
             return TIMEOUT;
         }
         return Outcome.OTHER;

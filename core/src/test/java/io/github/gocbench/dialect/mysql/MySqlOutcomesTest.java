@@ -3,6 +3,7 @@ package io.github.gocbench.dialect.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mysql.cj.jdbc.exceptions.CommunicationsException;
+import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;
 import com.mysql.cj.jdbc.exceptions.MySQLTimeoutException;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
@@ -19,6 +20,17 @@ class MySqlOutcomesTest {
     @Test
     void dupEntryIsDuplicateKey() {
         assertThat(classify("23000", 1062)).isEqualTo(Outcome.DUPLICATE_KEY);
+    }
+
+    @Test
+    void dupEntryWithKeyNameIsDuplicateKey() {
+        assertThat(classify("23000", 1586)).isEqualTo(Outcome.DUPLICATE_KEY);
+    }
+
+    @Test
+    void queryInterruptedIsTimeout() {
+        // KILL QUERY: SQLState 70100, like MariaDB's 1969 (timeout) and 1927 (connection killed)
+        assertThat(classify("70100", 1317)).isEqualTo(Outcome.TIMEOUT);
     }
 
     @Test
@@ -86,8 +98,27 @@ class MySqlOutcomesTest {
 
     @Test
     void jdbcQueryTimeoutIsTimeout() {
-        // what Connector/J throws for setQueryTimeout: SQLState null, code 0
-        assertThat(MySqlOutcomes.classify(new MySQLTimeoutException())).isEqualTo(Outcome.TIMEOUT);
+        // what Connector/J throws for setQueryTimeout: SQLState null, code 0 (DialectIT sees the
+        // same on the real servers), so only its type can classify it
+        MySQLTimeoutException e = new MySQLTimeoutException();
+        assertThat(e.getSQLState()).isNull();
+        assertThat(e.getErrorCode()).isZero();
+        assertThat(MySqlOutcomes.classify(e)).isEqualTo(Outcome.TIMEOUT);
+    }
+
+    @Test
+    void jdbcStatementCancelIsTimeout() {
+        // what Connector/J throws for Statement.cancel: SQLState null, code 0, not an SQLTimeoutException
+        MySQLStatementCancelledException e = new MySQLStatementCancelledException();
+        assertThat(e.getSQLState()).isNull();
+        assertThat(e.getErrorCode()).isZero();
+        assertThat(MySqlOutcomes.classify(e)).isEqualTo(Outcome.TIMEOUT);
+    }
+
+    @Test
+    void otherExceptionWithoutStateOrCodeIsOther() {
+        // the type rows above are what classify those two; a plain SQLException with neither is OTHER
+        assertThat(classify(null, 0)).isEqualTo(Outcome.OTHER);
     }
 
     @Test
