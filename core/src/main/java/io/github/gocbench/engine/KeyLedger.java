@@ -4,13 +4,23 @@ package io.github.gocbench.engine;
  * Time-based invariant checks for keys whose rows may be deleted (churn) or that are reused over
  * a long run (steady workloads): which rows of a key provably existed during a call.
  *
- * <p>The rule (certain, no false positives): a row Y of key k <em>provably existed during all of
- * call c</em> when the call that created Y returned (so Y was committed) before c started, and
- * nobody had started deleting Y by the time c ended. Then:
+ * <p>The rules (certain, no false positives). A row of key k is recorded by the call that
+ * answered CREATED with it, with that call's end (its row was committed by then), and by the start
+ * of the first DELETE of it (recorded before the DELETE is sent). A row Y <em>provably existed
+ * during all of call c</em> when Y's creator returned before c started and nobody had started
+ * deleting Y by the time c ended. Two rows X and Y <em>provably existed at once</em> when both
+ * creators had returned before anybody started deleting either. Then, for a call c that answered
+ * with id y:
  * <ul>
- *   <li>c answered CREATED with another id: {@code DOUBLE_CREATE} (c made a second row while Y
- *       stood);</li>
- *   <li>c answered (CREATED or FOUND) with an id other than Y: {@code ID_MISMATCH}.</li>
+ *   <li>c answered CREATED with y while another row X of k provably existed at the same time as
+ *       y: {@code DOUBLE_CREATE} and {@code DUPLICATE_ROWS} (two rows of one key stood at once;
+ *       whichever of the two calls records second is flagged, so the order in which the records
+ *       land loses nothing). This still sees a double create when every caller deletes its row
+ *       right after use (churn), as long as both creates returned before either delete began;</li>
+ *   <li>c answered CREATED with y, and an earlier-recorded call answered CREATED with y too: only
+ *       one of them inserted it ({@code DOUBLE_CREATE}: a FOUND reported as CREATED);</li>
+ *   <li>c answered (CREATED or FOUND) with y while another row provably existed during all of c:
+ *       {@code ID_MISMATCH}.</li>
  * </ul>
  * Each call counts at most one of each.
  *
@@ -34,6 +44,8 @@ final class KeyLedger {
     static final int DOUBLE_CREATE = 1;
     /** Bit in {@link #onSuccess}'s answer: the call is a certain id mismatch. */
     static final int ID_MISMATCH = 2;
+    /** Bit in {@link #onSuccess}'s answer: two rows of the key provably stood at once. */
+    static final int DUPLICATE_ROWS = 4;
 
     private static final int ROWS = 2;
     private static final int TOMBS = 2;
@@ -92,20 +104,33 @@ final class KeyLedger {
     int onSuccess(int slot, long id, boolean created, long start, long end) {
         synchronized (lock(slot)) {
             int flags = 0;
+            boolean known = false;
             if (!unsure[slot]) {
+                long ownDeleteStart = created ? tombstone(slot, id) : NOT_DELETED;
                 for (int r = slot * ROWS; r < slot * ROWS + ROWS; r++) {
-                    if (rowId[r] == NONE || rowId[r] == id) {
+                    if (rowId[r] == NONE) {
                         continue;
                     }
-                    if (rowCreatedEnd[r] < start && rowDeleteStart[r] > end) {
-                        flags |= ID_MISMATCH;
+                    boolean stoodThroughout = rowCreatedEnd[r] < start && rowDeleteStart[r] > end;
+                    if (rowId[r] == id) {
+                        known = true;
                         if (created) {
-                            flags |= DOUBLE_CREATE;
+                            flags |= DOUBLE_CREATE; // a second call claims to have inserted this very row
                         }
+                        continue;
+                    }
+                    if (stoodThroughout) {
+                        flags |= ID_MISMATCH;
+                    }
+                    long bothStood = Math.max(rowCreatedEnd[r], end);
+                    if (created && rowDeleteStart[r] > bothStood && ownDeleteStart > bothStood) {
+                        flags |= DOUBLE_CREATE | DUPLICATE_ROWS;
                     }
                 }
+            } else {
+                known = isTracked(slot, id);
             }
-            if (created) {
+            if (created && !known) {
                 addRow(slot, id, end);
             }
             return flags;
@@ -130,6 +155,25 @@ final class KeyLedger {
             }
             unsure[slot] = true; // a delete we cannot remember: stop judging this key
         }
+    }
+
+    /** When a DELETE of not-yet-recorded row {@code id} started, or NOT_DELETED; call under the slot's lock. */
+    private long tombstone(int slot, long id) {
+        for (int t = slot * TOMBS; t < slot * TOMBS + TOMBS; t++) {
+            if (tombId[t] == id) {
+                return tombTime[t];
+            }
+        }
+        return NOT_DELETED;
+    }
+
+    private boolean isTracked(int slot, long id) {
+        for (int r = slot * ROWS; r < slot * ROWS + ROWS; r++) {
+            if (rowId[r] == id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addRow(int slot, long id, long end) {

@@ -20,14 +20,52 @@ class KeyLedgerTest {
     void createWhileEarlierRowStoodIsDoubleCreateAndMismatch() {
         ledger.onSuccess(0, 10, true, 0, 5);
         int flags = ledger.onSuccess(0, 11, true, 6, 9);
-        assertThat(flags).isEqualTo(KeyLedger.DOUBLE_CREATE | KeyLedger.ID_MISMATCH);
+        assertThat(flags).isEqualTo(KeyLedger.DOUBLE_CREATE | KeyLedger.ID_MISMATCH | KeyLedger.DUPLICATE_ROWS);
     }
 
     @Test
-    void overlappingCallsProveNothing() {
+    void overlappingCreatesWhoseRowsBothStoodAreADoubleCreate() {
         ledger.onSuccess(0, 10, true, 0, 5);
-        // started before the first creator returned: the row may not have been committed yet
+        // started before the first creator returned, so row 10 did not stand throughout this call
+        // (no id mismatch), but at 9 both rows had been committed and neither delete had begun
+        assertThat(ledger.onSuccess(0, 11, true, 4, 9)).isEqualTo(KeyLedger.DOUBLE_CREATE | KeyLedger.DUPLICATE_ROWS);
+    }
+
+    @Test
+    void overlappingCreatesWithADeleteBeforeBothStoodProveNothing() {
+        ledger.onSuccess(0, 10, true, 0, 5);
+        ledger.onDeleteStart(0, 10, 7); // row 10 may be gone before row 11 was committed at 9
         assertThat(ledger.onSuccess(0, 11, true, 4, 9)).isZero();
+    }
+
+    @Test
+    void churnRaceDoubleCreateIsSeenInEitherRecordOrder() {
+        // a race round with churn 1: both callers insert, both return, then each deletes its own row
+        KeyLedger first = new KeyLedger(1);
+        assertThat(first.onSuccess(0, 10, true, 0, 5)).isZero();
+        first.onDeleteStart(0, 10, 8);
+        assertThat(first.onSuccess(0, 11, true, 0, 7)).isEqualTo(KeyLedger.DOUBLE_CREATE | KeyLedger.DUPLICATE_ROWS);
+
+        KeyLedger second = new KeyLedger(1);
+        assertThat(second.onSuccess(0, 11, true, 0, 7)).isZero();
+        assertThat(second.onSuccess(0, 10, true, 0, 5)).isEqualTo(KeyLedger.DOUBLE_CREATE | KeyLedger.DUPLICATE_ROWS);
+    }
+
+    @Test
+    void aRowDeletedBeforeTheOtherWasCommittedIsNoDuplicate() {
+        // row 10's delete (a tombstone: its creator records late) began at 6, before row 11 stood at 7
+        ledger.onDeleteStart(0, 10, 6);
+        assertThat(ledger.onSuccess(0, 11, true, 0, 7)).isZero();
+        assertThat(ledger.onSuccess(0, 10, true, 0, 5)).isZero();
+    }
+
+    @Test
+    void foundReportedAsCreatedIsADoubleCreate() {
+        ledger.onSuccess(0, 10, true, 0, 5);
+        assertThat(ledger.onSuccess(0, 10, true, 6, 9)).isEqualTo(KeyLedger.DOUBLE_CREATE);
+        // overlapping too: only one call can have inserted row 10
+        assertThat(ledger.onSuccess(0, 10, true, 1, 4)).isEqualTo(KeyLedger.DOUBLE_CREATE);
+        assertThat(ledger.onSuccess(0, 10, false, 6, 9)).isZero();
     }
 
     @Test
@@ -50,7 +88,7 @@ class KeyLedgerTest {
     void deleteStartingAfterTheCallEndedStillProvesIt() {
         ledger.onSuccess(0, 10, true, 0, 5);
         ledger.onDeleteStart(0, 10, 20); // recorded before the checker got the lock, but later in time
-        assertThat(ledger.onSuccess(0, 11, true, 6, 9)).isEqualTo(KeyLedger.DOUBLE_CREATE | KeyLedger.ID_MISMATCH);
+        assertThat(ledger.onSuccess(0, 11, true, 6, 9)).isEqualTo(KeyLedger.DOUBLE_CREATE | KeyLedger.ID_MISMATCH | KeyLedger.DUPLICATE_ROWS);
     }
 
     @Test
