@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     String strategy;
 
     @Option(names = "--threads", paramLabel = "N,...", defaultValue = "1,2,4,8",
-            description = "Thread counts to sweep, each 1..1024 (default ${DEFAULT-VALUE}).")
+            description = "Thread counts to sweep, each 1.." + Workload.MAX_THREADS + " (default ${DEFAULT-VALUE}).")
     String threads;
 
     @Option(names = "--duration", paramLabel = "DUR", defaultValue = "10s", converter = Durations.class,

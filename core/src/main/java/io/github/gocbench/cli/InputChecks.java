@@ -1,6 +1,7 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.engine.KeySpec;
+import io.github.gocbench.engine.Workload;
 import io.github.gocbench.dialect.DbFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.List;
  */
 final class InputChecks {
 
-    static final int MAX_THREADS = 1024;
     static final int MAX_ROUNDS = 1_000_000;
     static final Duration MAX_DURATION = Duration.ofHours(24);
 
@@ -45,10 +45,10 @@ final class InputChecks {
         return dbs;
     }
 
-    /** A thread count: 1..{@value #MAX_THREADS}. */
+    /** A thread count: 1..{@value Workload#MAX_THREADS}, the engine's own bound. */
     static int threads(int n) {
-        if (n < 1 || n > MAX_THREADS) {
-            throw new BadInputException("--threads " + n + " is out of range: use 1.." + MAX_THREADS);
+        if (n < 1 || n > Workload.MAX_THREADS) {
+            throw new BadInputException("--threads " + n + " is out of range: use 1.." + Workload.MAX_THREADS);
         }
         return n;
     }

@@ -288,24 +288,15 @@ final class MatrixCommand implements Callable<Integer> {
 
     /** "MariaDB 11.4.5 (embedded)". */
     static String serverName(TargetInfo info) {
-        return info.product() + " " + shortVersion(info.version())
+        return info.product() + " " + TargetInfo.shortVersion(info.version())
                 + (info.provision() == null ? "" : " (" + info.provision().cliName() + ")");
     }
 
     /** "mariadb-11.4.5-embedded": the server's folder under --out. */
     static String slug(TargetInfo info) {
-        String s = info.product() + "-" + shortVersion(info.version())
+        String s = info.product() + "-" + TargetInfo.shortVersion(info.version())
                 + (info.provision() == null ? "" : "-" + info.provision().cliName());
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-|-$", "");
-    }
-
-    /** The leading dotted number of a version string ("10.11.19-MariaDB-0+deb12u1" → "10.11.19"). */
-    static String shortVersion(String version) {
-        if (version == null) {
-            return "?";
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\d+(\\.\\d+)*").matcher(version.trim());
-        return m.find() ? m.group() : version.trim();
     }
 
     private static int sum(int[] xs) {
@@ -364,30 +355,11 @@ final class MatrixCommand implements Callable<Integer> {
                 } catch (FileAlreadyExistsException e) {
                     continue; // appeared meanwhile
                 }
-                writeNew(md, markdown);
+                ResultsWriter.writeAtomically(md, false,
+                        o -> o.write(markdown.getBytes(StandardCharsets.UTF_8)));
                 return new Written(md, json);
             }
             throw new IOException("no free matrix file name in " + dir);
-        }
-
-        /** Writes {@code file} through a temporary file and a hard link, which fails if the file exists. */
-        private static void writeNew(Path file, String text) throws IOException {
-            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                try {
-                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: keep the default permissions
-                }
-                try {
-                    Files.createLink(file, tmp);
-                } catch (UnsupportedOperationException e) {
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
         }
     }
 }

@@ -53,7 +53,8 @@ final class RaceCommand implements Callable<Integer> {
     String strategy;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
-            description = "Threads released together each round, 1..1024 (default ${DEFAULT-VALUE}).")
+            description = "Threads released together each round, 1.." + Workload.MAX_THREADS
+                    + " (default ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--rounds", paramLabel = "R", defaultValue = "500",

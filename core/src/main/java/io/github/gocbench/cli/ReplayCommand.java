@@ -3,6 +3,7 @@ package io.github.gocbench.cli;
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.engine.Bounds;
+import io.github.gocbench.engine.Workload;
 import io.github.gocbench.outcome.Failure;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.server.Target;
@@ -90,7 +91,8 @@ final class ReplayCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--fail-on-anomaly", description = "Exit with code 1 when any thread failed.")
     boolean failOnAnomaly;
 
-    @Parameters(arity = "1..*", paramLabel = "ID", description = "Keys to get-or-create, one thread each (1..1024).")
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "Keys to get-or-create, one thread each (1.."
+            + Workload.MAX_THREADS + ").")
     List<String> ids;
 
     @Mixin
@@ -110,8 +112,8 @@ final class ReplayCommand implements java.util.concurrent.Callable<Integer> {
         for (String id : ids) {
             keys.add(InputChecks.key(id));
         }
-        if (keys.size() > InputChecks.MAX_THREADS) {
-            throw new BadInputException(keys.size() + " IDs is too many: give at most " + InputChecks.MAX_THREADS
+        if (keys.size() > Workload.MAX_THREADS) {
+            throw new BadInputException(keys.size() + " IDs is too many: give at most " + Workload.MAX_THREADS
                     + " (one thread each)");
         }
         Isolation isolation = conditions.isolation();

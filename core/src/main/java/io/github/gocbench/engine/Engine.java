@@ -192,8 +192,9 @@ public final class Engine {
 
     private static void validate(Workload workload) {
         Objects.requireNonNull(workload, "workload");
-        if (workload.threads() < 1 || workload.threads() > 4096) {
-            throw new IllegalArgumentException("threads must be in 1..4096, got " + workload.threads());
+        if (workload.threads() < 1 || workload.threads() > Workload.MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in 1.." + Workload.MAX_THREADS + ", got "
+                    + workload.threads());
         }
         if (workload instanceof Workload.Race r && (r.rounds() < 1 || r.rounds() >= KeySpace.SIZE)) {
             throw new IllegalArgumentException("rounds must be at least 1, got " + r.rounds());

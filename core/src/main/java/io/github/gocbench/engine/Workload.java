@@ -5,6 +5,12 @@ import java.time.Duration;
 /** How keys are chosen and how threads are released. */
 public sealed interface Workload permits Workload.Race, Workload.Steady {
 
+    /**
+     * Most threads a run may have (each owns a connection): the one bound the engine checks and
+     * the command line states ({@code --threads 1..1024}).
+     */
+    int MAX_THREADS = 1024;
+
     /** Number of threads, each owning one connection. */
     int threads();
 

@@ -6,8 +6,6 @@ import io.github.gocbench.strategy.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How runs are named in chart titles, table columns and file names: the server as
@@ -15,8 +13,6 @@ import java.util.regex.Pattern;
  * differs from the defaults, and file-name slugs of both.
  */
 final class RunLabels {
-
-    private static final Pattern LEADING_VERSION = Pattern.compile("^\\d+(\\.\\d+)*");
 
     private RunLabels() {
     }
@@ -30,7 +26,7 @@ final class RunLabels {
                 : t.family() != null ? t.family().cliName() : "server";
         StringBuilder b = new StringBuilder(product);
         if (t.version() != null && !t.version().isBlank()) {
-            b.append(' ').append(shortVersion(t.version()));
+            b.append(' ').append(TargetInfo.shortVersion(t.version()));
         }
         if (t.provision() != null) {
             b.append(" (").append(t.provision().cliName()).append(')');
@@ -41,12 +37,6 @@ final class RunLabels {
     /** "PostgreSQL 17.6" from "PostgreSQL 17.6 (embedded)": for narrow columns; the environment names the provision. */
     static String withoutProvision(String serverLabel) {
         return serverLabel.replaceFirst(" \\((embedded|url|container)\\)$", "");
-    }
-
-    /** "10.11.6" from "10.11.6-MariaDB-0+deb12u1"; the whole string when it has no leading number. */
-    static String shortVersion(String version) {
-        Matcher m = LEADING_VERSION.matcher(version.trim());
-        return m.find() ? m.group() : version.trim();
     }
 
     /**

@@ -90,7 +90,7 @@ public final class ResultsWriter {
 
     /** Something that writes a whole file's content to a stream. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -217,11 +217,6 @@ public final class ResultsWriter {
         return '"' + v.replace("\"", "\"\"") + '"';
     }
 
-    /**
-     * Writes {@code content} to a temporary file beside {@code file}, then renames it into place
-     * with {@code ATOMIC_MOVE}; on any failure the temporary file is deleted, so {@code file} is
-     * either absent, its old content, or the complete new content — never partial.
-     */
     /** Temporary files are created owner-only (0600); results are meant to be shared: 0644. */
     private static void readableByAll(Path file) throws IOException {
         try {
@@ -231,7 +226,15 @@ public final class ResultsWriter {
         }
     }
 
-    static void writeAtomically(Path file, boolean overwrite, Content content) throws IOException {
+    /**
+     * Writes {@code content} to a temporary file beside {@code file} (0644), then moves it into
+     * place: with {@code ATOMIC_MOVE} when {@code overwrite}, else by a hard link, which fails
+     * atomically with {@link FileAlreadyExistsException} when the file appeared meanwhile. On any
+     * failure the temporary file is deleted, so {@code file} is either absent, its old content, or
+     * the complete new content — never partial. Every results, report and matrix file goes
+     * through here.
+     */
+    public static void writeAtomically(Path file, boolean overwrite, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         if (!overwrite && Files.exists(target)) {

@@ -2,6 +2,8 @@ package io.github.gocbench.server;
 
 import io.github.gocbench.dialect.DbFamily;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a result records about the server it ran against.
@@ -15,4 +17,19 @@ import java.util.Map;
  */
 public record TargetInfo(DbFamily family, String product, String version, Provision provision, String url,
                          Map<String, String> settings) {
+
+    private static final Pattern LEADING_VERSION = Pattern.compile("^\\d+(\\.\\d+)*");
+
+    /**
+     * The leading dotted number of a version string ("10.11.19-MariaDB-0+deb12u1" → "10.11.19"),
+     * as labels, folder names and grids show a server; the whole (trimmed) string when it has no
+     * leading number, "?" when there is none.
+     */
+    public static String shortVersion(String version) {
+        if (version == null) {
+            return "?";
+        }
+        Matcher m = LEADING_VERSION.matcher(version.trim());
+        return m.find() ? m.group() : version.trim();
+    }
 }

@@ -8,6 +8,7 @@ import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Isolation;
 import java.io.IOException;
@@ -100,7 +101,7 @@ class MatrixGridTest {
 
     @Test
     void serverSlugIsAFolderName() {
-        assertThat(MatrixCommand.shortVersion("10.11.19-MariaDB-0+deb12u1")).isEqualTo("10.11.19");
+        assertThat(TargetInfo.shortVersion("10.11.19-MariaDB-0+deb12u1")).isEqualTo("10.11.19");
         assertThat(MatrixCommand.slug(new io.github.gocbench.server.TargetInfo(
                 io.github.gocbench.dialect.DbFamily.MARIADB, "MariaDB", "10.11.19-MariaDB-0+deb12u1",
                 io.github.gocbench.server.Provision.URL, "jdbc:mysql://x", Map.of())))
