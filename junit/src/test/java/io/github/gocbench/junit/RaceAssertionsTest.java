@@ -112,4 +112,20 @@ class RaceAssertionsTest {
         assertThatThrownBy(() -> RaceAssertions.assertRaceFree(key -> 1L, 2, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rounds must be at least 1");
     }
+
+    @Test
+    void aRaceWithoutConnectionsRefusesWhatNeedsThem() {
+        assertThatThrownBy(() -> Race.of(key -> 1L).insideTransaction(java.sql.Connection.TRANSACTION_REPEATABLE_READ))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Race.of(dataSource");
+        assertThatThrownBy(() -> Race.of(key -> 1L).rowsPerKey("SELECT count(*) FROM t WHERE k = ?"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("rowsPerKey(dataSource");
+    }
+
+    @Test
+    void measureCountsEveryBadRoundWithoutStopping() {
+        RaceResult r = Race.of(new RacyMap()).threads(THREADS).rounds(5).measure();
+        assertThat(r.rounds()).isEqualTo(5);
+        assertThat(r.failedRounds()).isEqualTo(5);
+        assertThat(r.firstFailure()).get().asString().contains("round 1 of 5");
+    }
 }

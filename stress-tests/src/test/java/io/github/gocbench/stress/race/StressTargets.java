@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Assumptions;
  * Testcontainers, which is reported SKIPPED with the reason when no Docker engine is reachable.
  * Each target is opened once per JVM; a container that could not start is not retried.
  */
-final class StressTargets {
+public final class StressTargets {
 
     /** A target as tests name it, e.g. {@code postgres/embedded}. */
-    record Named(String name, TargetSpec spec, boolean optional) {
+    public record Named(String name, TargetSpec spec, boolean optional) {
         @Override
         public String toString() {
             return name;
@@ -69,7 +69,7 @@ final class StressTargets {
         });
     }
 
-    static List<Named> all() {
+    public static List<Named> all() {
         List<Named> list = new ArrayList<>();
         list.add(new Named("postgres/embedded", TargetSpec.of(DbFamily.POSTGRES), false));
         list.add(new Named("mariadb/embedded", TargetSpec.of(DbFamily.MARIADB), false));
@@ -92,7 +92,7 @@ final class StressTargets {
      * The open target; aborts the calling test (SKIPPED, with the reason) when an optional target
      * is unavailable, fails it when a required one is.
      */
-    static Target open(Named t) {
+    public static Target open(Named t) {
         Object o;
         try {
             o = future(t).get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
