@@ -45,6 +45,14 @@ public interface Dialect {
     Outcome classify(SQLException e);
 
     /**
+     * Why the server refused a connection attempt, by the same table, when it is one of the
+     * reasons {@link ConnectRefusal} names; empty for anything else.
+     */
+    default Optional<ConnectRefusal> connectRefusal(SQLException e) {
+        return Optional.empty();
+    }
+
+    /**
      * Sets server-side bounds on this session so no statement or lock wait can hang a run.
      * Durations are rounded up to what the server supports.
      */

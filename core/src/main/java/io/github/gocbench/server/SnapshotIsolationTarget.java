@@ -2,6 +2,7 @@ package io.github.gocbench.server;
 
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.dialect.Dialect;
+import io.github.gocbench.dialect.mysql.MySqlOutcomes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +25,6 @@ public final class SnapshotIsolationTarget implements Target {
     /** The server variable, also the key recorded in {@link TargetInfo#settings()}. */
     public static final String SETTING = "innodb_snapshot_isolation";
 
-    /** MariaDB's "Unknown system variable" error code. */
-    private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
-
     private final Target inner;
     private final boolean on;
 
@@ -48,7 +46,7 @@ public final class SnapshotIsolationTarget implements Target {
             rs.next();
             return Optional.of(rs.getInt(1) != 0);
         } catch (SQLException e) {
-            if (e.getErrorCode() == UNKNOWN_SYSTEM_VARIABLE) {
+            if (MySqlOutcomes.isUnknownVariable(e)) {
                 return Optional.empty();
             }
             throw e;

@@ -79,7 +79,7 @@ final class UrlTarget implements Target {
             TargetInfo info = describe(c, family, provision, Secrets.maskUrl(connectUrl), dialect, extra);
             return new UrlTarget(parsed, connectUrl, props, dialect, info);
         } catch (SQLException e) {
-            String line = ConnectFailures.describe(e, parsed, effectiveUser, CONNECT_TIMEOUT_SECONDS);
+            String line = ConnectFailures.describe(e, parsed, effectiveUser, CONNECT_TIMEOUT_SECONDS, dialect);
             for (String secret : secrets) {
                 line = Secrets.mask(line, secret);
             }

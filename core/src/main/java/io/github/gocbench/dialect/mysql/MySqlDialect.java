@@ -1,5 +1,6 @@
 package io.github.gocbench.dialect.mysql;
 
+import io.github.gocbench.dialect.ConnectRefusal;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Outcome;
@@ -137,6 +138,11 @@ public final class MySqlDialect implements Dialect {
     @Override
     public Outcome classify(SQLException e) {
         return MySqlOutcomes.classify(e);
+    }
+
+    @Override
+    public Optional<ConnectRefusal> connectRefusal(SQLException e) {
+        return MySqlOutcomes.connectRefusal(e);
     }
 
     /**

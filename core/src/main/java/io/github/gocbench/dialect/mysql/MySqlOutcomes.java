@@ -7,23 +7,30 @@ import static io.github.gocbench.outcome.Outcome.LOCK_TIMEOUT;
 import static io.github.gocbench.outcome.Outcome.NOT_FOUND_AFTER_CONFLICT;
 import static io.github.gocbench.outcome.Outcome.SNAPSHOT_CONFLICT;
 import static io.github.gocbench.outcome.Outcome.TIMEOUT;
+import static io.github.gocbench.dialect.ConnectRefusal.Reason.AUTHENTICATION;
+import static io.github.gocbench.dialect.ConnectRefusal.Reason.DATABASE_ACCESS_DENIED;
+import static io.github.gocbench.dialect.ConnectRefusal.Reason.UNKNOWN_DATABASE;
 import static java.util.Map.entry;
 
 import com.mysql.cj.jdbc.exceptions.CommunicationsException;
 import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;
+import io.github.gocbench.dialect.ConnectRefusal;
 import io.github.gocbench.dialect.ErrorChain;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * MySQL's and MariaDB's error table: vendor error code first, then SQLState, then SQLState
- * class; an error no row matches is {@link Outcome#OTHER}. Vendor codes come first because
- * SQLStates are ambiguous here: 23000 covers both duplicates and NOT NULL violations, 40001 is
- * what MySQL reports for a deadlock (1213) and Connector/J for a lock wait timeout (1205), and
- * HY000 means anything. Wrapped errors are looked through by {@link ErrorChain}.
+ * MySQL's and MariaDB's error table, the one place their error codes are read. To a call outcome:
+ * vendor error code first, then SQLState, then SQLState class; an error no row matches is
+ * {@link Outcome#OTHER}. Vendor codes come first because SQLStates are ambiguous here: 23000
+ * covers both duplicates and NOT NULL violations, 40001 is what MySQL reports for a deadlock
+ * (1213) and Connector/J for a lock wait timeout (1205), and HY000 means anything. Wrapped errors
+ * are looked through by {@link ErrorChain}. Besides: the reason a connection attempt was refused
+ * ({@link ConnectRefusal}) and whether a system variable is unknown to the server.
  */
 public final class MySqlOutcomes {
 
@@ -76,7 +83,34 @@ public final class MySqlOutcomes {
             // connection exception: 08S01 communications link failure, 08003 connection closed
             entry("08", CONNECTION_LOST));
 
+    /** Vendor code of a refused connection attempt to its reason. */
+    static final Map<Integer, ConnectRefusal.Reason> CONNECT_REFUSAL_BY_VENDOR_CODE = Map.ofEntries(
+            // ER_ACCESS_DENIED_ERROR: "Access denied for user 'u'@'host' (using password: YES)"
+            entry(1045, AUTHENTICATION),
+            // ER_DBACCESS_DENIED_ERROR: "Access denied for user 'u'@'host' to database 'd'"
+            entry(1044, DATABASE_ACCESS_DENIED),
+            // ER_BAD_DB_ERROR: "Unknown database 'd'"
+            entry(1049, UNKNOWN_DATABASE));
+
+    /** ER_UNKNOWN_SYSTEM_VARIABLE: the server has no variable of that name (older or other product). */
+    private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
+
     private MySqlOutcomes() {
+    }
+
+    /** Why a connection attempt failed with {@code e}, when the table knows the reason. */
+    public static Optional<ConnectRefusal> connectRefusal(SQLException e) {
+        int code = e.getErrorCode();
+        ConnectRefusal.Reason reason = CONNECT_REFUSAL_BY_VENDOR_CODE.get(code);
+        return reason == null ? Optional.empty() : Optional.of(new ConnectRefusal(reason, "error " + code));
+    }
+
+    /**
+     * True when {@code e} says the server does not know the system variable asked for
+     * ({@code SELECT @@global.innodb_snapshot_isolation} on MySQL or an older MariaDB).
+     */
+    public static boolean isUnknownVariable(SQLException e) {
+        return e.getErrorCode() == UNKNOWN_SYSTEM_VARIABLE;
     }
 
     /** The outcome {@code e} stands for, looking through wrapped and chained errors. */

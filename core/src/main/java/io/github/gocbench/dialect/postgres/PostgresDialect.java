@@ -1,5 +1,6 @@
 package io.github.gocbench.dialect.postgres;
 
+import io.github.gocbench.dialect.ConnectRefusal;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Outcome;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PostgreSQL: DDL, error table ({@link PostgresOutcomes}), session bounds, recorded settings and
@@ -138,6 +140,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Outcome classify(SQLException e) {
         return PostgresOutcomes.classify(e);
+    }
+
+    @Override
+    public Optional<ConnectRefusal> connectRefusal(SQLException e) {
+        return PostgresOutcomes.connectRefusal(e);
     }
 
     /** Sets {@code statement_timeout} and {@code lock_timeout} (milliseconds, rounded up; 0 disables). */

@@ -7,19 +7,24 @@ import static io.github.gocbench.outcome.Outcome.LOCK_TIMEOUT;
 import static io.github.gocbench.outcome.Outcome.NOT_FOUND_AFTER_CONFLICT;
 import static io.github.gocbench.outcome.Outcome.SERIALIZATION_FAILURE;
 import static io.github.gocbench.outcome.Outcome.TIMEOUT;
+import static io.github.gocbench.dialect.ConnectRefusal.Reason.AUTHENTICATION;
+import static io.github.gocbench.dialect.ConnectRefusal.Reason.UNKNOWN_DATABASE;
 import static java.util.Map.entry;
 
+import io.github.gocbench.dialect.ConnectRefusal;
 import io.github.gocbench.dialect.ErrorChain;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * PostgreSQL's error table: SQLState to call outcome. A full SQLState is looked up first, then
- * its class (first two characters); an error no row matches is {@link Outcome#OTHER}. Wrapped
- * errors are looked through by {@link ErrorChain}.
+ * PostgreSQL's error table, the one place its SQLStates are read: SQLState to call outcome (a
+ * full SQLState is looked up first, then its class, the first two characters; an error no row
+ * matches is {@link Outcome#OTHER}; wrapped errors are looked through by {@link ErrorChain}), and
+ * SQLState to the reason a connection attempt was refused ({@link ConnectRefusal}).
  */
 public final class PostgresOutcomes {
 
@@ -49,7 +54,23 @@ public final class PostgresOutcomes {
             // connection_exception: 08000, 08003, 08006 (pgjdbc: I/O error, connection closed)
             entry("08", CONNECTION_LOST));
 
+    /** SQLState of a refused connection attempt to its reason. */
+    static final Map<String, ConnectRefusal.Reason> CONNECT_REFUSAL_BY_SQLSTATE = Map.ofEntries(
+            // invalid_password
+            entry("28P01", AUTHENTICATION),
+            // invalid_authorization_specification: e.g. no pg_hba.conf entry, unknown role
+            entry("28000", AUTHENTICATION),
+            // invalid_catalog_name: "database ... does not exist"
+            entry("3D000", UNKNOWN_DATABASE));
+
     private PostgresOutcomes() {
+    }
+
+    /** Why a connection attempt failed with {@code e}, when the table knows the reason. */
+    public static Optional<ConnectRefusal> connectRefusal(SQLException e) {
+        String state = e.getSQLState();
+        ConnectRefusal.Reason reason = state == null ? null : CONNECT_REFUSAL_BY_SQLSTATE.get(state);
+        return reason == null ? Optional.empty() : Optional.of(new ConnectRefusal(reason, "SQLState " + state));
     }
 
     /** The outcome {@code e} stands for, looking through wrapped and chained errors. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mysql.cj.jdbc.exceptions.CommunicationsException;
 import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;
 import com.mysql.cj.jdbc.exceptions.MySQLTimeoutException;
+import io.github.gocbench.dialect.ConnectRefusal;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import java.sql.SQLException;
@@ -136,5 +137,23 @@ class MySqlOutcomesTest {
     void wrappedCauseIsClassified() {
         SQLException wrapper = new SQLException("wrapper", null, new SQLException("dup", "23000", 1062));
         assertThat(MySqlOutcomes.classify(wrapper)).isEqualTo(Outcome.DUPLICATE_KEY);
+    }
+
+    @Test
+    void connectRefusalsByTheirVendorCodes() {
+        assertThat(MySqlOutcomes.connectRefusal(new SQLException("Access denied for user", "28000", 1045)))
+                .contains(new ConnectRefusal(ConnectRefusal.Reason.AUTHENTICATION, "error 1045"));
+        assertThat(MySqlOutcomes.connectRefusal(new SQLException("Access denied ... to database 'x'", "42000", 1044)))
+                .contains(new ConnectRefusal(ConnectRefusal.Reason.DATABASE_ACCESS_DENIED, "error 1044"));
+        assertThat(MySqlOutcomes.connectRefusal(new SQLException("Unknown database 'x'", "42000", 1049)))
+                .contains(new ConnectRefusal(ConnectRefusal.Reason.UNKNOWN_DATABASE, "error 1049"));
+        assertThat(MySqlOutcomes.connectRefusal(new SQLException("Too many connections", "08004", 1040))).isEmpty();
+    }
+
+    @Test
+    void unknownSystemVariable() {
+        assertThat(MySqlOutcomes.isUnknownVariable(new SQLException("Unknown system variable 'x'", "HY000", 1193)))
+                .isTrue();
+        assertThat(MySqlOutcomes.isUnknownVariable(new SQLException("Unknown column 'x'", "42S22", 1054))).isFalse();
     }
 }

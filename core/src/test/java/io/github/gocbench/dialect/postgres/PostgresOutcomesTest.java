@@ -2,6 +2,7 @@ package io.github.gocbench.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gocbench.dialect.ConnectRefusal;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import java.sql.BatchUpdateException;
@@ -94,5 +95,17 @@ class PostgresOutcomesTest {
     void wrappedCauseIsClassified() {
         SQLException wrapper = new SQLException("wrapper", null, new SQLException("deadlock", "40P01"));
         assertThat(PostgresOutcomes.classify(wrapper)).isEqualTo(Outcome.DEADLOCK);
+    }
+
+    @Test
+    void connectRefusalsByTheirSqlStates() {
+        assertThat(PostgresOutcomes.connectRefusal(new SQLException("password authentication failed", "28P01")))
+                .contains(new ConnectRefusal(ConnectRefusal.Reason.AUTHENTICATION, "SQLState 28P01"));
+        assertThat(PostgresOutcomes.connectRefusal(new SQLException("no pg_hba.conf entry", "28000")))
+                .contains(new ConnectRefusal(ConnectRefusal.Reason.AUTHENTICATION, "SQLState 28000"));
+        assertThat(PostgresOutcomes.connectRefusal(new SQLException("database \"x\" does not exist", "3D000")))
+                .contains(new ConnectRefusal(ConnectRefusal.Reason.UNKNOWN_DATABASE, "SQLState 3D000"));
+        assertThat(PostgresOutcomes.connectRefusal(new SQLException("too many connections", "53300"))).isEmpty();
+        assertThat(PostgresOutcomes.connectRefusal(new SQLException("no state"))).isEmpty();
     }
 }
