@@ -32,7 +32,7 @@ class ErrorCodeReadersTest {
             "Engine.java", "prints the error that stopped a run's preparation",
             "MatrixCommand.java", "prints the error that stopped reading innodb_snapshot_isolation",
             "ConnectFailures.java", "prints a connection failure no table knows with its codes",
-            "RaceAssertions.java", "prints a failed call's codes (module junit depends on no dialect)");
+            "Race.java", "prints a failed call's codes (module junit depends on no dialect)");
 
     private static final Pattern READ = Pattern.compile("\\bget(SQLState|ErrorCode)\\b");
     /** A comparison or lookup on the same line as a read. */
