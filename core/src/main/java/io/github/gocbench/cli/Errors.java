@@ -1,5 +1,6 @@
 package io.github.gocbench.cli;
 
+import io.github.gocbench.outcome.Messages;
 import io.github.gocbench.server.TargetUnavailableException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -130,12 +131,9 @@ final class Errors {
         return t;
     }
 
-    /** Collapses a multi-line message into one line. */
+    /** Collapses a multi-line message into one line ({@link Messages#oneLine}). */
     static String oneLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return Messages.oneLine(message);
     }
 
     private static String lowerFirst(String s) {

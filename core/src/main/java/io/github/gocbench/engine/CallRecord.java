@@ -12,6 +12,12 @@ final class CallRecord {
     Outcome outcome;
     Failure failure;
     long id;
+    /**
+     * The strategy answered (its id and {@link #created} are set), even if what followed it in
+     * the call, the churn delete or the outer transaction's commit, then failed.
+     */
+    boolean answered;
+    boolean created;
     int retries;
     int invocations;
     long startNanos;
@@ -28,6 +34,8 @@ final class CallRecord {
         outcome = null;
         failure = null;
         id = 0;
+        answered = false;
+        created = false;
         retries = 0;
         invocations = 0;
         startNanos = 0;

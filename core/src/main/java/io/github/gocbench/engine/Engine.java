@@ -3,6 +3,7 @@ package io.github.gocbench.engine;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.framework.Frameworks;
 import io.github.gocbench.outcome.Invariant;
+import io.github.gocbench.outcome.Messages;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.BuildInfo;
@@ -103,7 +104,7 @@ public final class Engine {
                     w.open();
                 }
             } catch (SQLException e) {
-                control.stopNow("could not prepare the run: " + Worker.oneLine(e.getMessage()) + " (SQLState "
+                control.stopNow("could not prepare the run: " + Messages.firstLine(e.getMessage()) + " (SQLState "
                         + e.getSQLState() + ", code " + e.getErrorCode() + ")");
                 return build(target, config, time, control, workers, null, null, 0);
             }
@@ -113,38 +114,12 @@ public final class Engine {
             } else {
                 steady = new SteadyRun((Workload.Steady) workload, base, control, seed);
             }
-            RaceRun raceRun = race;
-            SteadyRun steadyRun = steady;
-            control.onStop(() -> {
-                workers.forEach(Worker::cancel);
-                if (raceRun != null) {
-                    raceRun.breakBarrier();
-                }
-            });
-            Watchdog watchdog = new Watchdog(workers, control, bounds, listener,
-                    steadyRun != null ? steadyRun::updatePhase : () -> { });
-            List<Thread> threads = new ArrayList<>();
-            for (Worker w : workers) {
-                Thread t = new Thread(() -> work(w, raceRun, steadyRun, control), "goc-worker-" + w.index);
-                t.setDaemon(true);
-                threads.add(t);
-            }
-            if (steadyRun != null) {
-                steadyRun.start();
-            }
-            threads.forEach(Thread::start);
-            watchdog.start();
-            try {
-                joinAll(threads, control, bounds);
-            } finally {
-                control.finish();
-                watchdog.finish();
-            }
+            runWorkers(workers, race, steady, control, bounds, listener);
             if (!config.conditions().unique()) {
                 duplicateRows = countDuplicateRows(checker, table, control);
             }
             control.phase("done", 1.0);
-            watchdog.report();
+            reportFinal(workers, control, bounds, listener);
             return build(target, config, time, control, workers, race, steady, duplicateRows);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -166,6 +141,46 @@ public final class Engine {
      * holds the table. A run that waited gets its clock restarted, so at worst it takes twice its
      * deadline: one for the wait, one for the run.
      */
+    /**
+     * Runs the workers' loops (a race or a steady run) on one thread each, under a watchdog, and
+     * returns when they are done, the run was cut short, or the deadline plus one call bound
+     * passed. The one place worker threads are started: {@link #run} and {@link Replay} use it.
+     */
+    static void runWorkers(List<Worker> workers, RaceRun race, SteadyRun steady, RunControl control, Bounds bounds,
+                           ProgressListener listener) throws InterruptedException {
+        control.onStop(() -> {
+            workers.forEach(Worker::cancel);
+            if (race != null) {
+                race.breakBarrier();
+            }
+        });
+        Watchdog watchdog = new Watchdog(workers, control, bounds, listener,
+                steady != null ? steady::updatePhase : () -> { });
+        List<Thread> threads = new ArrayList<>();
+        for (Worker w : workers) {
+            Thread t = new Thread(() -> work(w, race, steady, control), "goc-worker-" + w.index);
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        if (steady != null) {
+            steady.start();
+        }
+        threads.forEach(Thread::start);
+        watchdog.start();
+        try {
+            joinAll(threads, control, bounds);
+        } finally {
+            control.finish();
+            watchdog.finish();
+        }
+    }
+
+    /** The last progress snapshot, once the run is done. */
+    private static void reportFinal(List<Worker> workers, RunControl control, Bounds bounds,
+                                    ProgressListener listener) {
+        new Watchdog(workers, control, bounds, listener, () -> { }).report();
+    }
+
     private static boolean claimTable(Connection checker, Dialect dialect, Table table, RunControl control)
             throws SQLException, InterruptedException {
         boolean told = false;
@@ -296,7 +311,7 @@ public final class Engine {
                 extra += rs.getLong(2) - 1;
             }
         } catch (SQLException e) {
-            control.stopNow("the duplicate-row check failed: " + Worker.oneLine(e.getMessage()));
+            control.stopNow("the duplicate-row check failed: " + Messages.firstLine(e.getMessage()));
             return 0;
         }
         if (extra > 0) {

@@ -26,14 +26,16 @@ final class RaceRun {
 
     private final List<Worker> workers;
     private final int rounds;
-    private final long base;
     private final RunControl control;
     private final boolean churn;
     private final boolean countRows;
     private final boolean sideEffect;
     private final Connection checker;
     private final String countSql;
+    /** Between rounds: its action tallies the round that ended and sets up the next. */
     private final CyclicBarrier barrier;
+    /** With an outer transaction: releases the round once every caller has read the key. */
+    private final CyclicBarrier release;
     private final KeyLedger ledger;
     private final long barrierTimeoutNanos;
 
@@ -43,7 +45,7 @@ final class RaceRun {
     private final int[] invocations;
     private final int[] ledgerFlags;
     private int round;          // 1-based round being run; 0 before the first
-    private long key;
+    private long key;           // worker 0's key of the round (every worker's, except in a replay)
     private volatile boolean done;
     private long roundStartNanos;
 
@@ -56,15 +58,52 @@ final class RaceRun {
     private long firstReleaseNanos;
     private long lastRoundEndNanos;
 
+    /** The key each worker races on in a round. */
+    @FunctionalInterface
+    interface Keys {
+        long key(int round, int worker);
+
+        /**
+         * Whether every worker gets the same key in a round. Only then do the round's answers
+         * say anything about each other (double create, id mismatch, rows per key).
+         */
+        default boolean shared() {
+            return true;
+        }
+    }
+
+    /** Sees every counted call of the race as it ends, on its worker's thread. */
+    @FunctionalInterface
+    interface CallListener {
+        CallListener NONE = (worker, round, call) -> { };
+
+        void ended(int worker, int round, CallRecord call);
+    }
+
+    private final Keys keys;
+    private final boolean shared;
+    private final CallListener calls;
+
     RaceRun(List<Worker> workers, int rounds, long base, RunConfig config, RunControl control, Connection checker,
             Table table) {
+        this(workers, rounds, (round, worker) -> base + round, CallListener.NONE, config, control, checker, table);
+    }
+
+    /**
+     * A race whose keys come from {@code keys} (the engine's runs: one fresh key a round, the same
+     * for every worker; a replay: the user's key per worker), each counted call shown to
+     * {@code calls}.
+     */
+    RaceRun(List<Worker> workers, int rounds, Keys keys, CallListener calls, RunConfig config, RunControl control,
+            Connection checker, Table table) {
         this.workers = workers;
         this.rounds = rounds;
-        this.base = base;
+        this.keys = keys;
+        this.calls = calls;
         this.control = control;
         this.churn = config.conditions().churn() > 0;
         this.sideEffect = config.conditions().sideEffect();
-        this.countRows = !churn && (sideEffect || !config.conditions().unique());
+        this.countRows = !churn && keys.shared() && (sideEffect || !config.conditions().unique());
         this.checker = checker;
         this.countSql = "SELECT count(*) FROM " + table.name() + " WHERE k = ?";
         int n = workers.size();
@@ -72,36 +111,50 @@ final class RaceRun {
         this.ids = new long[n];
         this.invocations = new int[n];
         this.ledgerFlags = new int[n];
-        this.ledger = churn ? new KeyLedger(1) : null;
+        this.shared = keys.shared();
+        this.ledger = churn && shared ? new KeyLedger(1) : null;
         Bounds b = config.bounds();
         // a round lasts at most one call (bounded by the watchdog) plus the tally's queries
         this.barrierTimeoutNanos = b.callTimeout().plus(b.statementTimeout()).plusSeconds(5).toNanos();
         this.barrier = new CyclicBarrier(n, this::betweenRounds);
+        this.release = config.conditions().outerTx() ? new CyclicBarrier(n) : null;
     }
 
-    /** The loop of worker {@code w}; returns when the rounds are done or the run stops. */
+    /**
+     * The loop of worker {@code w}; returns when the rounds are done or the run stops. With an
+     * outer transaction each worker opens it and reads the key before the release (the second
+     * gate), so every caller's snapshot predates every insert of the round: the situation the
+     * outer-transaction anomalies need, and the definition of {@code --outer-tx}.
+     */
     void work(Worker w) throws TargetLostException, InterruptedException {
         while (true) {
-            if (!await()) {
+            if (!await(barrier)) {
                 return;
             }
             if (done) {
                 return;
             }
-            CallRecord c = w.execute(key, ledger, 0);
+            w.begin(keys.key(round, w.index), System.nanoTime());
+            if (release != null && !await(release)) {
+                return;
+            }
+            CallRecord c = w.call(ledger, 0, true);
             outcomes[w.index] = c.cancelled ? null : c.outcome;
             ids[w.index] = c.id;
             invocations[w.index] = c.invocations;
             ledgerFlags[w.index] = c.ledgerFlags;
             w.count(c, false, round);
+            if (!c.cancelled) {
+                calls.ended(w.index, round, c);
+            }
             w.recover(c);
         }
     }
 
-    private boolean await() throws InterruptedException {
+    private boolean await(CyclicBarrier gate) throws InterruptedException {
         long wait = Math.min(barrierTimeoutNanos, control.remainingNanos() + TimeUnit.SECONDS.toNanos(1));
         try {
-            barrier.await(wait, TimeUnit.NANOSECONDS);
+            gate.await(wait, TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException e) {
             control.stopNow("a race barrier wait timed out after " + TimeUnit.NANOSECONDS.toMillis(wait)
@@ -125,7 +178,7 @@ final class RaceRun {
                 return;
             }
             round++;
-            key = base + round;
+            key = keys.key(round, 0);
             java.util.Arrays.fill(outcomes, null);
             if (ledger != null) {
                 ledger.reset(0);
@@ -162,7 +215,10 @@ final class RaceRun {
         roundsRun = round;
         long dc;
         long im;
-        if (churn) {
+        if (!shared) {
+            dc = 0; // callers on different keys: nothing to compare
+            im = 0;
+        } else if (churn) {
             dc = 0;
             im = 0;
             for (int f : ledgerFlags) {
@@ -220,6 +276,9 @@ final class RaceRun {
     /** Workers blocked at the barrier give up (the run is being cut short). */
     void breakBarrier() {
         barrier.reset();
+        if (release != null) {
+            release.reset();
+        }
     }
 
     int roundsRun() {

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the threads of one run share: the clock, the stop flag and why it was raised, live
- * counters for progress, the first anomaly, and the executor that aborts connections.
+ * What the threads of one run share: the clock, the stop flag and why it was raised, the live
+ * anomaly counter for progress (calls are counted per worker), the first anomaly, and the executor that aborts connections.
  */
 final class RunControl {
 
@@ -19,7 +19,6 @@ final class RunControl {
     /** Set before any worker or watchdog thread starts (see {@link #restartClock}). */
     long startNanos = System.nanoTime();
     long deadlineNanos;
-    final LongAdder calls = new LongAdder();
     final LongAdder anomalies = new LongAdder();
     final ExecutorService abortExecutor;
 

@@ -75,8 +75,12 @@ final class Watchdog implements Runnable {
     /** Sends one progress snapshot of the current phase (also used for the final one). */
     void report() {
         try {
+            long calls = 0;
+            for (Worker w : workers) {
+                calls += w.calls();
+            }
             listener.progress(new ProgressListener.Progress(control.phase(), control.fraction(),
-                    control.elapsedMs(), control.calls.sum(), control.anomalies.sum()));
+                    control.elapsedMs(), calls, control.anomalies.sum()));
         } catch (RuntimeException e) {
             LOG.debug("progress listener failed", e);
         }

@@ -3,6 +3,7 @@ package io.github.gocbench.engine;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Failure;
+import io.github.gocbench.outcome.Messages;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,16 @@ import org.slf4j.LoggerFactory;
  * transaction, churn delete, side-effect hook), classifies failures, keeps its own counters and
  * latency recorder, and cooperates with the watchdog: while a call runs its start time is
  * published, and the watchdog may abort the connection, after which the worker reconnects.
+ *
+ * <p>A call has two parts: {@link #begin} (with an outer transaction: open it and read the key,
+ * as an application request does before its get-or-create) and {@link #call} (the strategy, the
+ * churn delete, the commit). A race runs {@code begin} <em>before</em> its threads are released,
+ * so every caller's snapshot predates the round's inserts (see {@link RaceRun}); a steady run
+ * runs both back to back ({@link #execute}).
+ *
+ * <p>The hot path takes no lock and allocates nothing of its own: the watchdog hand-shake is one
+ * atomic word ({@link #state}), counters are single-writer, latency goes to a
+ * {@link SingleWriterRecorder}, and the call record is reused.
  */
 final class Worker {
 
@@ -35,9 +46,12 @@ final class Worker {
     /** Latencies above one hour are recorded as one hour. */
     static final long MAX_LATENCY_MICROS = TimeUnit.HOURS.toMicros(1);
 
-    private static final int NOT_ABORTED = 0;
-    private static final int TIMED_OUT = 1;
-    private static final int CANCELLED = 2;
+    /** {@link #state}: no call part in flight. */
+    private static final long IDLE = 0;
+    /** {@link #state}: the watchdog aborted the call part in flight for running too long. */
+    private static final long MARK_TIMED_OUT = -1;
+    /** {@link #state}: the run's stop cancelled the call part in flight. */
+    private static final long MARK_CANCELLED = -2;
 
     final int index;
     private final Target target;
@@ -48,6 +62,7 @@ final class Worker {
     private final String selectSql;
     private final String deleteSql;
     private final double churn;
+    private final boolean outerTx;
     private final SplittableRandom random;
     private final CallRecord call = new CallRecord();
     private final SideEffect hook;
@@ -57,18 +72,24 @@ final class Worker {
     private PreparedStatement select;
     private PreparedStatement delete;
 
-    // watchdog hand-shake, guarded by 'guard'
-    private final Object guard = new Object();
-    private long callStartNanos;
-    private int abortReason;
+    /**
+     * The watchdog hand-shake, one word: {@link #IDLE}; while a call part runs, its start as
+     * {@code nanoTime - origin} (always &gt; 0, and different for every part, so a stale value
+     * never matches again); or a mark the watchdog or the stop set by compare-and-set in place of
+     * the start it saw. The worker ends a part with {@code getAndSet(IDLE)}: exactly one of the
+     * two wins, and both agree on whether the connection was aborted.
+     */
+    private final AtomicLong state = new AtomicLong(IDLE);
+    private final long origin = System.nanoTime() - 1;
 
-    // counters written by this worker only; atomics so the final read (and progress) is safe
+    // counters written by this worker only (plain increments, published with lazySet)
     private final AtomicLongArray outcomes = new AtomicLongArray(Outcome.values().length);
+    private final AtomicLong calls = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong sideEffectSurplus = new AtomicLong();
     private final AtomicLong doubleCreates = new AtomicLong();
     private final AtomicLong idMismatches = new AtomicLong();
-    private final Recorder latency = new Recorder(MAX_LATENCY_MICROS, 3);
+    private final SingleWriterRecorder latency = new SingleWriterRecorder(MAX_LATENCY_MICROS, 3);
 
     Worker(int index, Target target, Strategy strategy, Table table, RunConfig config, RunControl control, long seed) {
         this.index = index;
@@ -80,6 +101,7 @@ final class Worker {
         this.selectSql = "SELECT id FROM " + table.name() + " WHERE k = ?";
         this.deleteSql = "DELETE FROM " + table.name() + " WHERE id = ?";
         this.churn = config.conditions().churn();
+        this.outerTx = config.conditions().outerTx();
         this.random = new SplittableRandom(seed);
         this.hook = config.conditions().sideEffect() ? key -> invocations++ : SideEffect.NONE;
     }
@@ -92,85 +114,140 @@ final class Worker {
     }
 
     /**
-     * Runs one call on {@code key}. With a ledger, the call's answer is checked against it
-     * ({@code slot} is the key's ledger slot) and churn deletes are recorded in it.
+     * Runs one whole call on {@code key} starting now: {@link #begin} then {@link #call}.
      *
      * @return this worker's reused record of the call; pass it to {@link #recover} after counting
      */
     CallRecord execute(long key, KeyLedger ledger, int slot) {
+        begin(key, System.nanoTime());
+        return call(ledger, slot, false);
+    }
+
+    /**
+     * Starts a call on {@code key} at {@code start} (a {@code nanoTime} the caller just read):
+     * resets the call record and, in an outer transaction, opens it and reads the key. A failure
+     * here is the call's answer; {@link #call} then runs nothing.
+     */
+    void begin(long key, long start) {
         CallRecord c = call;
         c.reset(key);
-        invocations = 0;
-        long start = System.nanoTime();
-        synchronized (guard) {
-            callStartNanos = start;
-            abortReason = NOT_ABORTED;
-        }
         c.startNanos = start;
-        boolean broken = false;
+        invocations = 0;
+        if (!outerTx) {
+            return;
+        }
+        enter(start);
+        try {
+            connection.setAutoCommit(false);
+            readKey(key);
+        } catch (SQLException e) {
+            failed(c, e);
+        } catch (RuntimeException e) {
+            failed(c, e);
+        }
+        leave(c);
+    }
+
+    /**
+     * Runs the rest of the call {@link #begin} started: the strategy, then (with churn) the
+     * delete, and the outer transaction's commit. With a ledger, the call's answer is checked
+     * against it ({@code slot} is the key's ledger slot) and churn deletes are recorded in it.
+     *
+     * @param fromNow the call's time counts from now (a race's release), not from {@code begin}
+     * @return this worker's reused record of the call; pass it to {@link #recover} after counting
+     */
+    CallRecord call(KeyLedger ledger, int slot, boolean fromNow) {
+        CallRecord c = call;
+        if (c.outcome != null || c.cancelled) {
+            c.endNanos = System.nanoTime(); // begin failed or was cut short: nothing more to run
+            return c;
+        }
+        long start = fromNow ? System.nanoTime() : c.startNanos;
+        c.startNanos = start;
+        long key = c.key;
+        Connection conn = connection;
+        enter(start);
+        long end;
         try {
             boolean deleteAfter = churn > 0 && (churn >= 1.0 || random.nextDouble() < churn);
-            Got got;
-            if (config.conditions().outerTx()) {
-                connection.setAutoCommit(false);
-                readKey(key);
-                got = strategy.getOrCreate(connection, key, hook);
+            Got got = strategy.getOrCreate(conn, key, hook);
+            c.answered = true;
+            c.id = got.id();
+            c.created = got.created();
+            if (outerTx) {
                 if (deleteAfter) {
                     if (ledger != null) {
                         ledger.onDeleteStart(slot, got.id(), System.nanoTime());
                     }
                     deleteRow(got.id());
                 }
-                connection.commit();
-                connection.setAutoCommit(true);
-                c.ledgerFlags = ledger == null ? 0
-                        : ledger.onSuccess(slot, got.id(), got.created(), start, System.nanoTime());
+                conn.commit();
+                conn.setAutoCommit(true);
+                end = System.nanoTime();
+                c.ledgerFlags = ledger == null ? 0 : ledger.onSuccess(slot, got.id(), got.created(), start, end);
             } else {
-                got = strategy.getOrCreate(connection, key, hook);
-                c.ledgerFlags = ledger == null ? 0
-                        : ledger.onSuccess(slot, got.id(), got.created(), start, System.nanoTime());
+                end = System.nanoTime();
+                c.ledgerFlags = ledger == null ? 0 : ledger.onSuccess(slot, got.id(), got.created(), start, end);
                 if (deleteAfter) {
                     if (ledger != null) {
-                        ledger.onDeleteStart(slot, got.id(), System.nanoTime());
+                        ledger.onDeleteStart(slot, got.id(), end);
                     }
                     deleteRow(got.id());
+                    end = System.nanoTime();
                 }
             }
             c.outcome = got.created() ? Outcome.CREATED : Outcome.FOUND;
-            c.id = got.id();
             c.retries = got.retries();
         } catch (SQLException e) {
-            Outcome o = e instanceof NotFoundAfterConflictException
-                    ? Outcome.NOT_FOUND_AFTER_CONFLICT : dialect.classify(e);
-            if (o == null) {
-                o = Outcome.OTHER;
-            }
-            c.outcome = o;
-            c.failure = Failure.of(o, e);
-            broken = o == Outcome.CONNECTION_LOST || !cleanUp();
+            failed(c, e);
+            end = System.nanoTime();
         } catch (RuntimeException e) {
-            // a strategy bug must not kill the harness, nor vanish
-            c.outcome = Outcome.OTHER;
-            c.failure = new Failure(Outcome.OTHER, null, 0, oneLine(e.toString()));
-            LOG.debug("strategy {} threw", strategy.id(), e);
-            broken = !cleanUp();
+            failed(c, e);
+            end = System.nanoTime();
         }
-        c.endNanos = System.nanoTime();
+        c.endNanos = end;
         c.invocations = invocations;
-        int reason;
-        synchronized (guard) {
-            callStartNanos = 0;
-            reason = abortReason;
-        }
-        if (reason == TIMED_OUT) {
+        leave(c);
+        return c;
+    }
+
+    /** Publishes that a call part started at {@code start}, for the watchdog and the stop. */
+    private void enter(long start) {
+        long v = start - origin;
+        state.lazySet(v > 0 ? v : 1);
+    }
+
+    /** Ends a call part: takes back the hand-shake word and applies what the watchdog or stop did. */
+    private void leave(CallRecord c) {
+        long was = state.getAndSet(IDLE);
+        if (was == MARK_TIMED_OUT) {
             c.outcome = Outcome.TIMEOUT;
             c.failure = new Failure(Outcome.TIMEOUT, null, 0, "call exceeded "
                     + config.bounds().callTimeout().toMillis() + " ms; the watchdog aborted its connection");
-        } else if (reason == CANCELLED) {
+            c.needsReconnect = true;
+        } else if (was == MARK_CANCELLED) {
             c.cancelled = true;
+            c.needsReconnect = true;
         }
-        c.needsReconnect = reason != NOT_ABORTED || broken;
-        return c;
+    }
+
+    private void failed(CallRecord c, SQLException e) {
+        Outcome o = e instanceof NotFoundAfterConflictException
+                ? Outcome.NOT_FOUND_AFTER_CONFLICT : dialect.classify(e);
+        if (o == null) {
+            o = Outcome.OTHER;
+        }
+        c.outcome = o;
+        c.failure = Failure.of(o, e);
+        c.needsReconnect = o == Outcome.CONNECTION_LOST || !cleanUp();
+    }
+
+    private void failed(CallRecord c, RuntimeException e) {
+        // a strategy bug must not kill the harness, nor vanish
+        c.outcome = Outcome.OTHER;
+        c.failure = new Failure(Outcome.OTHER, null, 0, Messages.firstLine(e.toString()));
+        LOG.debug("strategy {} threw", strategy.id(), e);
+        c.needsReconnect = !cleanUp();
     }
 
     /**
@@ -190,11 +267,14 @@ final class Worker {
         if (c.cancelled) {
             return;
         }
-        outcomes.incrementAndGet(c.outcome.ordinal());
+        int o = c.outcome.ordinal();
+        outcomes.lazySet(o, outcomes.get(o) + 1);
         long micros = Math.min(MAX_LATENCY_MICROS, Math.max(0, (c.endNanos - c.startNanos) / 1000));
         latency.recordValue(micros);
-        retries.addAndGet(c.retries);
-        control.calls.increment();
+        if (c.retries != 0) {
+            retries.lazySet(retries.get() + c.retries);
+        }
+        calls.lazySet(calls.get() + 1);
         if (c.outcome.isAnomaly()) {
             control.anomalies.increment();
             control.anomaly(c.failure, round, c.endNanos);
@@ -224,33 +304,33 @@ final class Worker {
 
     /** Watchdog: aborts this worker's connection when its call has run longer than {@code limitNanos}. */
     void checkTimeout(long now, long limitNanos) {
-        synchronized (guard) {
-            if (callStartNanos != 0 && abortReason == NOT_ABORTED && now - callStartNanos > limitNanos) {
-                abortReason = TIMED_OUT;
-                abortConnection();
-            }
+        long v = state.get();
+        if (v > 0 && now - (origin + v) > limitNanos) {
+            abortIfStill(v, MARK_TIMED_OUT);
         }
     }
 
     /** Cancels the call in flight, if any (the run is being cut short). */
     void cancel() {
-        synchronized (guard) {
-            if (callStartNanos != 0 && abortReason == NOT_ABORTED) {
-                abortReason = CANCELLED;
-                abortConnection();
-            }
+        long v = state.get();
+        if (v > 0) {
+            abortIfStill(v, MARK_CANCELLED);
         }
     }
 
-    private void abortConnection() {
+    /**
+     * Aborts the connection when the call part that published {@code v} is still running. The
+     * connection is read before the compare-and-set: the worker changes it only between calls,
+     * and a won compare-and-set proves the part that published {@code v} never ended.
+     */
+    private void abortIfStill(long v, long mark) {
         Connection c = connection;
-        if (c == null) {
-            return;
-        }
-        try {
-            c.abort(control.abortExecutor);
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("abort failed", e);
+        if (state.compareAndSet(v, mark) && c != null) {
+            try {
+                c.abort(control.abortExecutor);
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("abort failed", e);
+            }
         }
     }
 
@@ -303,28 +383,22 @@ final class Worker {
         try {
             fresh = Sessions.open(target, config);
         } catch (SQLException e) {
-            synchronized (guard) {
-                connection = null;
-            }
-            throw new TargetLostException("worker " + index + " could not reconnect: " + oneLine(e.getMessage()), e);
+            connection = null;
+            throw new TargetLostException("worker " + index + " could not reconnect: "
+                    + Messages.firstLine(e.getMessage()), e);
         }
-        synchronized (guard) {
-            connection = fresh;
-        }
+        connection = fresh;
         select = null;
         delete = null;
     }
 
-    static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
     long outcome(Outcome o) {
         return outcomes.get(o.ordinal());
+    }
+
+    /** Calls counted so far (read by progress reports while the run goes on). */
+    long calls() {
+        return calls.get();
     }
 
     long retries() {

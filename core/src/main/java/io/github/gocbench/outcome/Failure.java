@@ -16,7 +16,6 @@ public record Failure(Outcome outcome, String sqlState, int vendorCode, String m
     /** Builds a failure from an exception already classified as {@code outcome}. */
     public static Failure of(Outcome outcome, SQLException e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = msg.indexOf('\n');
-        return new Failure(outcome, e.getSQLState(), e.getErrorCode(), nl < 0 ? msg : msg.substring(0, nl));
+        return new Failure(outcome, e.getSQLState(), e.getErrorCode(), Messages.firstLine(msg));
     }
 }

@@ -2,6 +2,7 @@ package io.github.gocbench.server;
 
 import io.github.gocbench.dialect.ConnectRefusal;
 import io.github.gocbench.dialect.Dialect;
+import io.github.gocbench.outcome.Messages;
 import io.github.gocbench.outcome.Outcome;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -86,11 +87,6 @@ final class ConnectFailures {
     }
 
     static String firstLine(String message) {
-        if (message == null || message.isBlank()) {
-            return "(no message)";
-        }
-        String trimmed = message.strip();
-        int nl = trimmed.indexOf('\n');
-        return (nl < 0 ? trimmed : trimmed.substring(0, nl)).strip();
+        return message == null || message.isBlank() ? "(no message)" : Messages.firstLine(message);
     }
 }

@@ -60,6 +60,7 @@ final class UrlTarget implements Target {
         String connectUrl = parsed.withoutCredentials(user != null, password != null);
         Dialect dialect = Dialects.of(family);
         Properties props = new Properties();
+        props.putAll(StatementCache.properties(family));
         // what the dialect's strategies rely on, e.g. Connector/J useAffectedRows=true
         props.putAll(dialect.connectionProperties());
         if (user != null) {
@@ -103,6 +104,7 @@ final class UrlTarget implements Target {
         }
         Map<String, String> settings = new LinkedHashMap<>(dialect.serverSettings(c));
         settings.putAll(extra);
+        settings.putAll(StatementCache.recorded(family));
         return new TargetInfo(family, product, version, provision, maskedUrl, Collections.unmodifiableMap(settings));
     }
 
