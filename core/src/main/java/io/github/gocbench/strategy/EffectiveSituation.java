@@ -59,21 +59,19 @@ public record EffectiveSituation(Isolation isolation, Isolation declaredDefault,
     }
 
     /**
-     * Parses an isolation as servers report it: PostgreSQL's {@code read committed}, MySQL's
-     * {@code REPEATABLE-READ}, or the CLI's {@code repeatable-read}. READ UNCOMMITTED and unknown
-     * text give {@code null} (no declaration covers them).
+     * Reads an isolation as servers report it (PostgreSQL's {@code read committed}, MySQL's
+     * {@code REPEATABLE-READ}) through {@link Isolation#parse}; READ UNCOMMITTED, unknown text and
+     * {@code null} give {@code null} (no declaration covers them).
      */
     public static Isolation parseServerIsolation(String s) {
         if (s == null) {
             return null;
         }
-        String n = s.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        for (Isolation i : Isolation.values()) {
-            if (i.name().equals(n)) {
-                return i;
-            }
+        try {
+            return Isolation.parse(s);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return null;
     }
 
     /** A situation as users read it, e.g. {@code outer-read-committed}. */

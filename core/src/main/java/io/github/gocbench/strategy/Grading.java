@@ -23,21 +23,20 @@ import java.util.stream.Collectors;
  * @param forbiddenOutcomes   anomalies seen that the declaration forbids
  * @param forbiddenInvariants invariants broken that every declaration forbids
  * @param knownNotSeen        the declared known anomalies, when none of them was seen
- * @param evidence            what the run rests on (how many rounds a "not seen" means)
  */
 public record Grading(Grade grade, Situation situation, String undeclaredBecause, Set<Outcome> forbiddenOutcomes,
-                      Set<Invariant> forbiddenInvariants, Set<Outcome> knownNotSeen, Evidence evidence) {
+                      Set<Invariant> forbiddenInvariants, Set<Outcome> knownNotSeen) {
 
     /** The invariants every declaration forbids (they assume the unique constraint). */
     static final Set<Invariant> FORBIDDEN_EVERYWHERE =
             Collections.unmodifiableSet(EnumSet.of(Invariant.DOUBLE_CREATE, Invariant.ID_MISMATCH, Invariant.DUPLICATE_ROWS));
 
     public Grading {
-        forbiddenOutcomes = Collections.unmodifiableSet(forbiddenOutcomes.isEmpty()
+        forbiddenOutcomes = Collections.unmodifiableSet(forbiddenOutcomes == null || forbiddenOutcomes.isEmpty()
                 ? EnumSet.noneOf(Outcome.class) : EnumSet.copyOf(forbiddenOutcomes));
-        forbiddenInvariants = Collections.unmodifiableSet(forbiddenInvariants.isEmpty()
+        forbiddenInvariants = Collections.unmodifiableSet(forbiddenInvariants == null || forbiddenInvariants.isEmpty()
                 ? EnumSet.noneOf(Invariant.class) : EnumSet.copyOf(forbiddenInvariants));
-        knownNotSeen = Collections.unmodifiableSet(knownNotSeen.isEmpty()
+        knownNotSeen = Collections.unmodifiableSet(knownNotSeen == null || knownNotSeen.isEmpty()
                 ? EnumSet.noneOf(Outcome.class) : EnumSet.copyOf(knownNotSeen));
     }
 
@@ -48,19 +47,18 @@ public record Grading(Grade grade, Situation situation, String undeclaredBecause
      * @param where      the run's effective situation
      * @param outcomes   anomalies counted against the strategy, per outcome (workload noise excluded)
      * @param invariants broken invariants, per invariant
-     * @param evidence   the run's evidence
      */
     public static Grading of(Expect expect, EffectiveSituation where, Map<Outcome, Long> outcomes,
-                             Map<Invariant, Long> invariants, Evidence evidence) {
+                             Map<Invariant, Long> invariants) {
         String why = where.undeclaredBecause();
         if (why != null) {
-            return notDeclared(why, evidence);
+            return notDeclared(why);
         }
         Situation s = where.situation().orElseThrow();
         Expect.Declared d = expect.in(s).orElse(null);
         if (d == null) {
             return new Grading(Grade.NOT_DECLARED, s, "the strategy declares nothing for "
-                    + EffectiveSituation.label(s), Set.of(), Set.of(), Set.of(), evidence);
+                    + EffectiveSituation.label(s), Set.of(), Set.of(), Set.of());
         }
         Set<Outcome> forbidden = EnumSet.noneOf(Outcome.class);
         boolean knownSeen = false;
@@ -81,17 +79,17 @@ public record Grading(Grade grade, Situation situation, String undeclaredBecause
             }
         }
         if (!forbidden.isEmpty() || !broken.isEmpty()) {
-            return new Grading(Grade.FORBIDDEN_SEEN, s, null, forbidden, broken, Set.of(), evidence);
+            return new Grading(Grade.FORBIDDEN_SEEN, s, null, forbidden, broken, Set.of());
         }
         if (!d.known().isEmpty() && !knownSeen) {
-            return new Grading(Grade.DECLARED_NOT_SEEN, s, null, Set.of(), Set.of(), d.known(), evidence);
+            return new Grading(Grade.DECLARED_NOT_SEEN, s, null, Set.of(), Set.of(), d.known());
         }
-        return new Grading(Grade.AS_DECLARED, s, null, Set.of(), Set.of(), Set.of(), evidence);
+        return new Grading(Grade.AS_DECLARED, s, null, Set.of(), Set.of(), Set.of());
     }
 
     /** A run no declaration applies to. */
-    public static Grading notDeclared(String because, Evidence evidence) {
-        return new Grading(Grade.NOT_DECLARED, null, because, Set.of(), Set.of(), Set.of(), evidence);
+    public static Grading notDeclared(String because) {
+        return new Grading(Grade.NOT_DECLARED, null, because, Set.of(), Set.of(), Set.of());
     }
 
     /** True when the run showed something its declaration forbids ({@code --fail-on-anomaly} fails on it). */
@@ -105,8 +103,10 @@ public record Grading(Grade grade, Situation situation, String undeclaredBecause
      * declaration or the server differs from what was known}, {@code declared not seen
      * (autocommit): DUPLICATE_KEY not seen in 40 rounds (weak evidence)} or
      * {@code not declared: declarations are for races without churn}.
+     *
+     * @param evidence what the run rests on (how many rounds a "not seen" means)
      */
-    public String describe() {
+    public String describe(Evidence evidence) {
         String where = situation == null ? "" : " (" + EffectiveSituation.label(situation) + ")";
         return switch (grade) {
             case AS_DECLARED -> grade.label() + where;

@@ -31,14 +31,14 @@ class GradingTest {
     private static final Evidence FORTY = Evidence.ofRounds(40, 0, 8);
 
     private static Grading grade(EffectiveSituation where, Map<Outcome, Long> outcomes, Map<Invariant, Long> inv) {
-        return Grading.of(EXPECT, where, outcomes, inv, FORTY);
+        return Grading.of(EXPECT, where, outcomes, inv);
     }
 
     @Test
     void knownAnomalySeenIsAsDeclared() {
         Grading g = grade(AUTO, Map.of(Outcome.CREATED, 40L, DUPLICATE_KEY, 3L), Map.of());
         assertThat(g.grade()).isEqualTo(Grade.AS_DECLARED);
-        assertThat(g.describe()).isEqualTo("as declared (autocommit)");
+        assertThat(g.describe(FORTY)).isEqualTo("as declared (autocommit)");
         assertThat(g.forbidden()).isFalse();
     }
 
@@ -47,7 +47,7 @@ class GradingTest {
         Grading g = grade(AUTO, Map.of(Outcome.CREATED, 40L, Outcome.FOUND, 280L), Map.of());
         assertThat(g.grade()).isEqualTo(Grade.DECLARED_NOT_SEEN);
         assertThat(g.knownNotSeen()).containsExactly(DUPLICATE_KEY);
-        assertThat(g.describe())
+        assertThat(g.describe(FORTY))
                 .isEqualTo("declared not seen (autocommit): DUPLICATE_KEY not seen in 40 rounds (weak evidence)");
     }
 
@@ -63,7 +63,7 @@ class GradingTest {
         assertThat(g.grade()).isEqualTo(Grade.FORBIDDEN_SEEN);
         assertThat(g.forbiddenOutcomes()).containsExactly(SERIALIZATION_FAILURE);
         assertThat(g.forbidden()).isTrue();
-        assertThat(g.describe()).isEqualTo("FORBIDDEN SEEN (outer-repeatable-read): SERIALIZATION_FAILURE is not"
+        assertThat(g.describe(FORTY)).isEqualTo("FORBIDDEN SEEN (outer-repeatable-read): SERIALIZATION_FAILURE is not"
                 + " declared here; the declaration or the server differs from what was known");
         // a known anomaly of another situation is still forbidden here
         assertThat(grade(OUTER_RR, Map.of(DUPLICATE_KEY, 1L), Map.of()).grade()).isEqualTo(Grade.FORBIDDEN_SEEN);
@@ -100,10 +100,10 @@ class GradingTest {
         Grading g = grade(churn, Map.of(SERIALIZATION_FAILURE, 9L), Map.of(Invariant.DOUBLE_CREATE, 1L));
         assertThat(g.grade()).isEqualTo(Grade.NOT_DECLARED);
         assertThat(g.forbidden()).isFalse();
-        assertThat(g.describe()).isEqualTo("not declared: declarations are for races without churn");
+        assertThat(g.describe(FORTY)).isEqualTo("not declared: declarations are for races without churn");
 
-        Grading none = Grading.of(Expect.UNDECLARED, AUTO, Map.of(DUPLICATE_KEY, 1L), Map.of(), FORTY);
+        Grading none = Grading.of(Expect.UNDECLARED, AUTO, Map.of(DUPLICATE_KEY, 1L), Map.of());
         assertThat(none.grade()).isEqualTo(Grade.NOT_DECLARED);
-        assertThat(none.describe()).isEqualTo("not declared: the strategy declares nothing for autocommit");
+        assertThat(none.describe(FORTY)).isEqualTo("not declared: the strategy declares nothing for autocommit");
     }
 }
