@@ -11,6 +11,7 @@ import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,15 +39,15 @@ import java.sql.SQLException;
  * Lock names are the bare key, shared across tables and with any other user of
  * {@code GET_LOCK('goc:…')}.
  */
-public final class AdvisoryLockMySql implements Strategy {
+final class AdvisoryLockMySql implements Strategy {
 
-    public static final String ID = "advisory-lock";
-    public static final String SUMMARY = "GET_LOCK('goc:k') around SELECT; on miss INSERT; RELEASE_LOCK";
+    static final String ID = "advisory-lock";
+    static final String SUMMARY = "GET_LOCK('goc:k') around SELECT; on miss INSERT; RELEASE_LOCK";
 
     /** Upper bound on one GET_LOCK wait, seconds. */
     static final int MAX_WAIT_SECONDS = 5;
 
-    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT)
+    static final Expect EXPECT = Expect.safe(AUTOCOMMIT)
             .known(OUTER_READ_COMMITTED, DUPLICATE_KEY)
             .known(OUTER_REPEATABLE_READ, DUPLICATE_KEY);
 
@@ -59,7 +60,9 @@ public final class AdvisoryLockMySql implements Strategy {
     private final String select;
     private final String insert;
 
-    public AdvisoryLockMySql(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, AdvisoryLockMySql::new, EXPECT);
+
+    AdvisoryLockMySql(Table table) {
         this.select = String.format(SELECT, table.name());
         this.insert = String.format(INSERT, table.name());
     }

@@ -11,6 +11,7 @@ import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,12 +38,12 @@ import java.sql.Statement;
  * nothing, {@code NOT_FOUND_AFTER_CONFLICT}. Without the unique constraint nothing is ignored:
  * every call creates a new row.
  */
-public final class InsertIgnoreMySql implements Strategy {
+final class InsertIgnoreMySql implements Strategy {
 
-    public static final String ID = "insert-ignore";
-    public static final String SUMMARY = "INSERT IGNORE; SELECT when no row was inserted";
+    static final String ID = "insert-ignore";
+    static final String SUMMARY = "INSERT IGNORE; SELECT when no row was inserted";
 
-    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
+    static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
             .known(OUTER_REPEATABLE_READ, NOT_FOUND_AFTER_CONFLICT);
 
     private static final String INSERT_IGNORE = "INSERT IGNORE INTO %s (k) VALUES (?)";
@@ -51,7 +52,9 @@ public final class InsertIgnoreMySql implements Strategy {
     private final String insertIgnore;
     private final String select;
 
-    public InsertIgnoreMySql(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, InsertIgnoreMySql::new, EXPECT);
+
+    InsertIgnoreMySql(Table table) {
         this.insertIgnore = String.format(INSERT_IGNORE, table.name());
         this.select = String.format(SELECT, table.name());
     }

@@ -2,6 +2,8 @@ package io.github.gocbench.dialect.mysql;
 
 import io.github.gocbench.dialect.ConnectRefusal;
 import io.github.gocbench.dialect.Dialect;
+import io.github.gocbench.dialect.Idiom;
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.StrategyDef;
@@ -61,27 +63,21 @@ public final class MySqlDialect implements Dialect {
     private static final String SET_LOCK_WAIT_TIMEOUT = "SET SESSION lock_wait_timeout = ?";
     private static final String SHOW_VARIABLE = "SHOW SESSION VARIABLES WHERE Variable_name = ?";
 
+    /** What the shared flows need besides SQL: the id comes back as the generated key. */
+    static final Idiom IDIOM = new Idiom(KeyRows::insertGeneratedId, MySqlOutcomes::classify);
+
+    /** The catalogue, in the order {@code goc strategies} lists it; each strategy's file holds its SQL and DEF. */
     private static final List<StrategyDef> STRATEGIES = List.of(
-            new StrategyDef(NaiveMySql.ID, NaiveMySql.SUMMARY, NaiveMySql::new, NaiveMySql.EXPECT),
-            new StrategyDef(TransactionalMySql.ID, TransactionalMySql.SUMMARY, TransactionalMySql::new,
-                    TransactionalMySql.EXPECT),
-            new StrategyDef(UpsertMySql.ID, UpsertMySql.SUMMARY, UpsertMySql::new, UpsertMySql.EXPECT),
-            new StrategyDef(InsertFirstMySql.ID, InsertFirstMySql.SUMMARY,
-                    t -> new InsertFirstMySql(t, InsertFirstMySql.ReadBack.PLAIN), InsertFirstMySql.EXPECT),
-            new StrategyDef(InsertFirstMySql.ID_FOR_UPDATE, InsertFirstMySql.SUMMARY_FOR_UPDATE,
-                    t -> new InsertFirstMySql(t, InsertFirstMySql.ReadBack.FOR_UPDATE),
-                    InsertFirstMySql.EXPECT_FOR_UPDATE),
-            new StrategyDef(InsertFirstMySql.ID_FOR_SHARE, InsertFirstMySql.SUMMARY_FOR_SHARE,
-                    t -> new InsertFirstMySql(t, InsertFirstMySql.ReadBack.FOR_SHARE),
-                    InsertFirstMySql.EXPECT_FOR_SHARE),
-            new StrategyDef(InsertIgnoreMySql.ID, InsertIgnoreMySql.SUMMARY, InsertIgnoreMySql::new,
-                    InsertIgnoreMySql.EXPECT),
-            new StrategyDef(SelectForUpdateMySql.ID, SelectForUpdateMySql.SUMMARY, SelectForUpdateMySql::new,
-                    SelectForUpdateMySql.EXPECT),
-            new StrategyDef(AdvisoryLockMySql.ID, AdvisoryLockMySql.SUMMARY, AdvisoryLockMySql::new,
-                    AdvisoryLockMySql.EXPECT),
-            new StrategyDef(SerializableRetryMySql.ID, SerializableRetryMySql.SUMMARY, SerializableRetryMySql::new,
-                    SerializableRetryMySql.EXPECT));
+            NaiveMySql.DEF,
+            TransactionalMySql.DEF,
+            UpsertMySql.DEF,
+            InsertFirstMySql.DEF,
+            InsertFirstMySql.DEF_FOR_UPDATE,
+            InsertFirstMySql.DEF_FOR_SHARE,
+            InsertIgnoreMySql.DEF,
+            SelectForUpdateMySql.DEF,
+            AdvisoryLockMySql.DEF,
+            SerializableRetryMySql.DEF);
 
     public MySqlDialect() {
     }

@@ -11,6 +11,7 @@ import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -25,13 +26,13 @@ import java.sql.SQLException;
  * key gets two rows (double create, duplicate rows, id mismatch). The side-effect hook runs once
  * per caller that missed.
  */
-public final class NaiveMySql implements Strategy {
+final class NaiveMySql implements Strategy {
 
-    public static final String ID = "naive";
-    public static final String SUMMARY = "SELECT; on miss INSERT (autocommit); races raise duplicate key";
+    static final String ID = "naive";
+    static final String SUMMARY = "SELECT; on miss INSERT (autocommit); races raise duplicate key";
 
     /** Declared outcomes when racing callers share a key (held by the race suites). */
-    public static final Expect EXPECT = Expect.UNDECLARED
+    static final Expect EXPECT = Expect.UNDECLARED
             .known(AUTOCOMMIT, DUPLICATE_KEY)
             .known(OUTER_READ_COMMITTED, DUPLICATE_KEY)
             .known(OUTER_REPEATABLE_READ, DUPLICATE_KEY);
@@ -43,7 +44,9 @@ public final class NaiveMySql implements Strategy {
     private final String select;
     private final String insert;
 
-    public NaiveMySql(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, NaiveMySql::new, EXPECT);
+
+    NaiveMySql(Table table) {
         this.select = String.format(SELECT, table.name());
         this.insert = String.format(INSERT, table.name());
     }

@@ -13,6 +13,7 @@ import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -30,13 +31,13 @@ import java.sql.SQLException;
  * miss, all INSERT, and the losers get 1062 ({@code DUPLICATE_KEY}). The side-effect hook runs once
  * per caller that missed.
  */
-public final class SelectForUpdateMySql implements Strategy {
+final class SelectForUpdateMySql implements Strategy {
 
-    public static final String ID = "select-for-update";
-    public static final String SUMMARY =
+    static final String ID = "select-for-update";
+    static final String SUMMARY =
             "SELECT ... FOR UPDATE; on miss INSERT; in a transaction; gap locks make racing inserters deadlock";
 
-    public static final Expect EXPECT = Expect.UNDECLARED
+    static final Expect EXPECT = Expect.UNDECLARED
             .known(AUTOCOMMIT, DEADLOCK)
             .known(OUTER_READ_COMMITTED, DUPLICATE_KEY)
             .known(OUTER_REPEATABLE_READ, DEADLOCK);
@@ -47,7 +48,9 @@ public final class SelectForUpdateMySql implements Strategy {
     private final String select;
     private final String insert;
 
-    public SelectForUpdateMySql(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, SelectForUpdateMySql::new, EXPECT);
+
+    SelectForUpdateMySql(Table table) {
         this.select = String.format(SELECT_FOR_UPDATE, table.name());
         this.insert = String.format(INSERT, table.name());
     }

@@ -13,6 +13,7 @@ import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -33,14 +34,14 @@ import java.sql.SQLException;
  * caller that missed the first SELECT runs the side-effect hook, so racing callers repeat it.
  * Without the unique constraint nothing conflicts and it degrades to {@code naive}.
  */
-public final class TransactionalMySql implements Strategy {
+final class TransactionalMySql implements Strategy {
 
-    public static final String ID = "transactional";
-    public static final String SUMMARY =
+    static final String ID = "transactional";
+    static final String SUMMARY =
             "SELECT; on miss INSERT in a transaction/savepoint; on duplicate roll back and SELECT again";
 
     /** Declared outcomes when racing callers share a key (held by the race suites). */
-    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
+    static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
             .known(OUTER_REPEATABLE_READ, NOT_FOUND_AFTER_CONFLICT);
 
     private static final String SELECT = "SELECT id FROM %s WHERE k = ? ORDER BY id LIMIT 1";
@@ -49,7 +50,9 @@ public final class TransactionalMySql implements Strategy {
     private final String select;
     private final String insert;
 
-    public TransactionalMySql(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, TransactionalMySql::new, EXPECT);
+
+    TransactionalMySql(Table table) {
         this.select = String.format(SELECT, table.name());
         this.insert = String.format(INSERT, table.name());
     }

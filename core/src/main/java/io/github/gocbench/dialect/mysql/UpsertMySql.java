@@ -12,6 +12,7 @@ import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -44,13 +45,13 @@ import java.sql.SQLException;
  * constraint nothing is ever a duplicate: every call inserts a new row (double create, duplicate
  * rows).
  */
-public final class UpsertMySql implements Strategy {
+final class UpsertMySql implements Strategy {
 
-    public static final String ID = "upsert";
-    public static final String SUMMARY = "INSERT ... ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id); one statement";
+    static final String ID = "upsert";
+    static final String SUMMARY = "INSERT ... ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id); one statement";
 
     /** Declared outcomes when racing callers share a key (held by the race suites). */
-    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED, OUTER_REPEATABLE_READ);
+    static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED, OUTER_REPEATABLE_READ);
 
     /** Connector/J connection property this strategy needs set to {@code true}. */
     static final String AFFECTED_ROWS_PROPERTY = PropertyKey.useAffectedRows.getKeyName();
@@ -59,7 +60,9 @@ public final class UpsertMySql implements Strategy {
 
     private final String upsert;
 
-    public UpsertMySql(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, UpsertMySql::new, EXPECT);
+
+    UpsertMySql(Table table) {
         this.upsert = String.format(UPSERT, table.name());
     }
 

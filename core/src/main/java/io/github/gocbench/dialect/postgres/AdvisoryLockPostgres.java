@@ -12,6 +12,7 @@ import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,13 +35,13 @@ import java.sql.SQLException;
  * advisory locks (and across goc-bench tables). Waits are bounded by {@code lock_timeout}
  * (55P03). Unlike the other strategies it stays safe without the unique constraint in autocommit.
  */
-public final class AdvisoryLockPostgres implements Strategy {
+final class AdvisoryLockPostgres implements Strategy {
 
-    public static final String ID = "advisory-lock";
-    public static final String SUMMARY =
+    static final String ID = "advisory-lock";
+    static final String SUMMARY =
             "pg_advisory_xact_lock(k) in a transaction around SELECT; on miss INSERT";
 
-    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
+    static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
             .known(OUTER_REPEATABLE_READ, DUPLICATE_KEY);
 
     private static final String LOCK = "SELECT pg_advisory_xact_lock(?)";
@@ -50,7 +51,9 @@ public final class AdvisoryLockPostgres implements Strategy {
     private final String select;
     private final String insert;
 
-    public AdvisoryLockPostgres(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, AdvisoryLockPostgres::new, EXPECT);
+
+    AdvisoryLockPostgres(Table table) {
         this.select = String.format(SELECT, table.name());
         this.insert = String.format(INSERT, table.name());
     }

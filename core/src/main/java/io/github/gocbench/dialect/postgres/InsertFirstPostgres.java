@@ -5,21 +5,15 @@ import static io.github.gocbench.strategy.Situation.AUTOCOMMIT;
 import static io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED;
 import static io.github.gocbench.strategy.Situation.OUTER_REPEATABLE_READ;
 
-import io.github.gocbench.dialect.AtomicBlock;
-import io.github.gocbench.dialect.KeyRows;
-import io.github.gocbench.strategy.Table;
-import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.dialect.InsertFirst;
 import io.github.gocbench.strategy.Expect;
-import io.github.gocbench.strategy.Got;
-import io.github.gocbench.strategy.SideEffect;
-import io.github.gocbench.strategy.Strategy;
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.github.gocbench.strategy.StrategyDef;
 
 /**
- * {@code insert-first}, {@code insert-first-for-update}, {@code insert-first-for-share}: INSERT
- * the key atomically (its own transaction, or a savepoint inside the caller's); on a unique
- * violation (23505) SELECT it, plainly or with a row lock ({@link ReadBack}).
+ * {@code insert-first}, {@code insert-first-for-update}, {@code insert-first-for-share} on
+ * PostgreSQL: their SQL and declared outcomes; the flow is {@link InsertFirst}. INSERT the key
+ * atomically (its own transaction, or a savepoint inside the caller's); on a unique violation
+ * (23505) SELECT it, plainly or with a row lock.
  *
  * <p>Origin: Rails' {@code create_or_find_by} (INSERT in a savepoint, {@code find_by!} on
  * {@code RecordNotUnique}); the locking read-backs are the variants people reach for when the
@@ -34,17 +28,14 @@ import java.sql.SQLException;
  * fails, so the read-back always sees the row. Without the unique constraint every call creates a
  * new row.
  */
-public final class InsertFirstPostgres implements Strategy {
+final class InsertFirstPostgres {
 
-    public static final String ID = "insert-first";
-    public static final String ID_FOR_UPDATE = "insert-first-for-update";
-    public static final String ID_FOR_SHARE = "insert-first-for-share";
-    public static final String SUMMARY = "INSERT in a transaction/savepoint; on duplicate SELECT (Rails create_or_find_by)";
-    public static final String SUMMARY_FOR_UPDATE = "INSERT in a transaction/savepoint; on duplicate SELECT ... FOR UPDATE";
-    public static final String SUMMARY_FOR_SHARE = "INSERT in a transaction/savepoint; on duplicate SELECT ... FOR SHARE";
+    static final String SUMMARY = "INSERT in a transaction/savepoint; on duplicate SELECT (Rails create_or_find_by)";
+    static final String SUMMARY_FOR_UPDATE = "INSERT in a transaction/savepoint; on duplicate SELECT ... FOR UPDATE";
+    static final String SUMMARY_FOR_SHARE = "INSERT in a transaction/savepoint; on duplicate SELECT ... FOR SHARE";
 
     /** The same for all three read-backs (measured: a PostgreSQL locking read sees the snapshot's rows only). */
-    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
+    static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
             .known(OUTER_REPEATABLE_READ, NOT_FOUND_AFTER_CONFLICT);
 
     private static final String INSERT = "INSERT INTO %s (k) VALUES (?) RETURNING id";
@@ -52,46 +43,16 @@ public final class InsertFirstPostgres implements Strategy {
     private static final String SELECT_FOR_UPDATE = "SELECT id FROM %s WHERE k = ? ORDER BY id LIMIT 1 FOR UPDATE";
     private static final String SELECT_FOR_SHARE = "SELECT id FROM %s WHERE k = ? ORDER BY id LIMIT 1 FOR SHARE";
 
-    /** How the key is read back after losing the INSERT. */
-    public enum ReadBack {
-        PLAIN(ID, SELECT),
-        FOR_UPDATE(ID_FOR_UPDATE, SELECT_FOR_UPDATE),
-        FOR_SHARE(ID_FOR_SHARE, SELECT_FOR_SHARE);
+    static final StrategyDef DEF = new StrategyDef(InsertFirst.ID, SUMMARY, table ->
+            new InsertFirst(InsertFirst.ID, String.format(INSERT, table.name()),
+                    String.format(SELECT, table.name()), PostgresDialect.IDIOM), EXPECT);
+    static final StrategyDef DEF_FOR_UPDATE = new StrategyDef(InsertFirst.ID_FOR_UPDATE, SUMMARY_FOR_UPDATE, table ->
+            new InsertFirst(InsertFirst.ID_FOR_UPDATE, String.format(INSERT, table.name()),
+                    String.format(SELECT_FOR_UPDATE, table.name()), PostgresDialect.IDIOM), EXPECT);
+    static final StrategyDef DEF_FOR_SHARE = new StrategyDef(InsertFirst.ID_FOR_SHARE, SUMMARY_FOR_SHARE, table ->
+            new InsertFirst(InsertFirst.ID_FOR_SHARE, String.format(INSERT, table.name()),
+                    String.format(SELECT_FOR_SHARE, table.name()), PostgresDialect.IDIOM), EXPECT);
 
-        private final String id;
-        private final String sql;
-
-        ReadBack(String id, String sql) {
-            this.id = id;
-            this.sql = sql;
-        }
-    }
-
-    private final String id;
-    private final String insert;
-    private final String select;
-
-    public InsertFirstPostgres(Table table, ReadBack readBack) {
-        this.id = readBack.id;
-        this.insert = String.format(INSERT, table.name());
-        this.select = String.format(readBack.sql, table.name());
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException {
-        sideEffect.beforeInsert(key);
-        try {
-            return Got.created(AtomicBlock.run(connection, () -> KeyRows.insertReturningId(connection, insert, key)));
-        } catch (SQLException e) {
-            if (PostgresOutcomes.classify(e) != Outcome.DUPLICATE_KEY) {
-                throw e;
-            }
-            return Got.found(KeyRows.readBack(connection, select, key, e));
-        }
+    private InsertFirstPostgres() {
     }
 }

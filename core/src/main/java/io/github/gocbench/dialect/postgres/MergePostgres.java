@@ -12,6 +12,7 @@ import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,21 +36,21 @@ import java.sql.SQLFeatureNotSupportedException;
  * version, rather than letting a syntax error (42601) surface. The version comes from the
  * driver's connection metadata, which pgjdbc caches per connection (no round trip).
  */
-public final class MergePostgres implements Strategy {
+final class MergePostgres implements Strategy {
 
-    public static final String ID = "merge";
-    public static final String SUMMARY =
+    static final String ID = "merge";
+    static final String SUMMARY =
             "MERGE ... WHEN NOT MATCHED THEN INSERT, then SELECT (PostgreSQL 15+); races raise duplicate key";
 
     /** First PostgreSQL major version with MERGE. */
-    public static final int MIN_MAJOR_VERSION = 15;
+    static final int MIN_MAJOR_VERSION = 15;
 
     /**
      * In autocommit the race window lies inside one statement and its detection rate depends on
      * load (measured 25-100% of 8-thread rounds), so there it is possible, not required; in an
      * outer transaction the window spans the caller's commit round trip (measured 90-100%).
      */
-    public static final Expect EXPECT = Expect.UNDECLARED
+    static final Expect EXPECT = Expect.UNDECLARED
             .possible(AUTOCOMMIT, DUPLICATE_KEY)
             .known(OUTER_READ_COMMITTED, DUPLICATE_KEY)
             .known(OUTER_REPEATABLE_READ, DUPLICATE_KEY);
@@ -61,7 +62,9 @@ public final class MergePostgres implements Strategy {
     private final String merge;
     private final String select;
 
-    public MergePostgres(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, MergePostgres::new, EXPECT);
+
+    MergePostgres(Table table) {
         this.merge = String.format(MERGE, table.name());
         this.select = String.format(SELECT, table.name());
     }

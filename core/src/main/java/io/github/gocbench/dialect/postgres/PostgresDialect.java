@@ -2,6 +2,8 @@ package io.github.gocbench.dialect.postgres;
 
 import io.github.gocbench.dialect.ConnectRefusal;
 import io.github.gocbench.dialect.Dialect;
+import io.github.gocbench.dialect.Idiom;
+import io.github.gocbench.dialect.KeyRows;
 import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.StrategyDef;
@@ -54,28 +56,23 @@ public final class PostgresDialect implements Dialect {
     private static final List<String> SETTINGS = List.of(
             "server_version", "default_transaction_isolation", "fsync", "synchronous_commit", "max_connections");
 
+    /** What the shared flows need besides SQL: the id comes back from {@code RETURNING id}. */
+    static final Idiom IDIOM = new Idiom(KeyRows::insertReturningId, PostgresOutcomes::classify);
+
+    /** The catalogue, in the order {@code goc strategies} lists it; each strategy's file holds its SQL and DEF. */
     private static final List<StrategyDef> STRATEGIES = List.of(
-            new StrategyDef(NaivePostgres.ID, NaivePostgres.SUMMARY, NaivePostgres::new, NaivePostgres.EXPECT),
-            new StrategyDef(TransactionalPostgres.ID, TransactionalPostgres.SUMMARY, TransactionalPostgres::new,
-                    TransactionalPostgres.EXPECT),
-            new StrategyDef(UpsertPostgres.ID, UpsertPostgres.SUMMARY, UpsertPostgres::new, UpsertPostgres.EXPECT),
-            new StrategyDef(InsertFirstPostgres.ID, InsertFirstPostgres.SUMMARY,
-                    t -> new InsertFirstPostgres(t, InsertFirstPostgres.ReadBack.PLAIN), InsertFirstPostgres.EXPECT),
-            new StrategyDef(InsertFirstPostgres.ID_FOR_UPDATE, InsertFirstPostgres.SUMMARY_FOR_UPDATE,
-                    t -> new InsertFirstPostgres(t, InsertFirstPostgres.ReadBack.FOR_UPDATE), InsertFirstPostgres.EXPECT),
-            new StrategyDef(InsertFirstPostgres.ID_FOR_SHARE, InsertFirstPostgres.SUMMARY_FOR_SHARE,
-                    t -> new InsertFirstPostgres(t, InsertFirstPostgres.ReadBack.FOR_SHARE), InsertFirstPostgres.EXPECT),
-            new StrategyDef(UpsertDoUpdatePostgres.ID, UpsertDoUpdatePostgres.SUMMARY, UpsertDoUpdatePostgres::new,
-                    UpsertDoUpdatePostgres.EXPECT),
-            new StrategyDef(UpsertCtePostgres.ID, UpsertCtePostgres.SUMMARY, UpsertCtePostgres::new,
-                    UpsertCtePostgres.EXPECT),
-            new StrategyDef(MergePostgres.ID, MergePostgres.SUMMARY, MergePostgres::new, MergePostgres.EXPECT),
-            new StrategyDef(SelectForUpdatePostgres.ID, SelectForUpdatePostgres.SUMMARY, SelectForUpdatePostgres::new,
-                    SelectForUpdatePostgres.EXPECT),
-            new StrategyDef(AdvisoryLockPostgres.ID, AdvisoryLockPostgres.SUMMARY, AdvisoryLockPostgres::new,
-                    AdvisoryLockPostgres.EXPECT),
-            new StrategyDef(SerializableRetryPostgres.ID, SerializableRetryPostgres.SUMMARY,
-                    SerializableRetryPostgres::new, SerializableRetryPostgres.EXPECT));
+            NaivePostgres.DEF,
+            TransactionalPostgres.DEF,
+            UpsertPostgres.DEF,
+            InsertFirstPostgres.DEF,
+            InsertFirstPostgres.DEF_FOR_UPDATE,
+            InsertFirstPostgres.DEF_FOR_SHARE,
+            UpsertDoUpdatePostgres.DEF,
+            UpsertCtePostgres.DEF,
+            MergePostgres.DEF,
+            SelectForUpdatePostgres.DEF,
+            AdvisoryLockPostgres.DEF,
+            SerializableRetryPostgres.DEF);
 
     public PostgresDialect() {
     }

@@ -12,6 +12,7 @@ import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -26,13 +27,13 @@ import java.sql.SQLException;
  * the losers get 23505 ({@code DUPLICATE_KEY}) in every situation. The side-effect hook runs once
  * per caller that missed. Without the unique constraint racing callers insert duplicate rows.
  */
-public final class SelectForUpdatePostgres implements Strategy {
+final class SelectForUpdatePostgres implements Strategy {
 
-    public static final String ID = "select-for-update";
-    public static final String SUMMARY =
+    static final String ID = "select-for-update";
+    static final String SUMMARY =
             "SELECT ... FOR UPDATE; on miss INSERT; in a transaction; locks nothing when the row is missing";
 
-    public static final Expect EXPECT = Expect.UNDECLARED
+    static final Expect EXPECT = Expect.UNDECLARED
             .known(AUTOCOMMIT, DUPLICATE_KEY)
             .known(OUTER_READ_COMMITTED, DUPLICATE_KEY)
             .known(OUTER_REPEATABLE_READ, DUPLICATE_KEY);
@@ -43,7 +44,9 @@ public final class SelectForUpdatePostgres implements Strategy {
     private final String select;
     private final String insert;
 
-    public SelectForUpdatePostgres(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, SelectForUpdatePostgres::new, EXPECT);
+
+    SelectForUpdatePostgres(Table table) {
         this.select = String.format(SELECT_FOR_UPDATE, table.name());
         this.insert = String.format(INSERT, table.name());
     }

@@ -12,6 +12,7 @@ import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,10 +35,10 @@ import java.sql.SQLException;
  * the unique constraint it uses {@code ON CONFLICT DO NOTHING} without a target, which never fires
  * on {@code k}: racing callers insert duplicate rows.
  */
-public final class UpsertCtePostgres implements Strategy {
+final class UpsertCtePostgres implements Strategy {
 
-    public static final String ID = "upsert-cte";
-    public static final String SUMMARY =
+    static final String ID = "upsert-cte";
+    static final String SUMMARY =
             "WITH ins AS (INSERT ... ON CONFLICT DO NOTHING RETURNING id) SELECT ... UNION ALL SELECT ...; no loop";
 
     /**
@@ -46,7 +47,7 @@ public final class UpsertCtePostgres implements Strategy {
      * PostgreSQL), so there it is possible, not required; in an outer transaction the window spans
      * the caller's commit round trip (measured 88-100% of rounds), so there it must be found.
      */
-    public static final Expect EXPECT = Expect.UNDECLARED
+    static final Expect EXPECT = Expect.UNDECLARED
             .possible(AUTOCOMMIT, NOT_FOUND_AFTER_CONFLICT)
             .known(OUTER_READ_COMMITTED, NOT_FOUND_AFTER_CONFLICT)
             .known(OUTER_REPEATABLE_READ, SERIALIZATION_FAILURE);
@@ -65,7 +66,9 @@ public final class UpsertCtePostgres implements Strategy {
 
     private final String upsert;
 
-    public UpsertCtePostgres(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, UpsertCtePostgres::new, EXPECT);
+
+    UpsertCtePostgres(Table table) {
         this.upsert = String.format(table.unique() ? UPSERT : UPSERT_NO_UNIQUE, table.name());
     }
 

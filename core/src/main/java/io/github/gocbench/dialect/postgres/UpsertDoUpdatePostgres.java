@@ -10,6 +10,7 @@ import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,13 +32,13 @@ import java.sql.SQLException;
  * with 40001 ({@code SERIALIZATION_FAILURE}). Without the unique constraint there is no conflict
  * target: it falls back to {@code INSERT … RETURNING}, so racing callers insert duplicate rows.
  */
-public final class UpsertDoUpdatePostgres implements Strategy {
+final class UpsertDoUpdatePostgres implements Strategy {
 
-    public static final String ID = "upsert-do-update";
-    public static final String SUMMARY =
+    static final String ID = "upsert-do-update";
+    static final String SUMMARY =
             "INSERT ... ON CONFLICT (k) DO UPDATE SET k = EXCLUDED.k RETURNING id, (xmax = 0); one statement";
 
-    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
+    static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
             .known(OUTER_REPEATABLE_READ, SERIALIZATION_FAILURE);
 
     private static final String UPSERT = "INSERT INTO %s (k) VALUES (?) "
@@ -47,7 +48,9 @@ public final class UpsertDoUpdatePostgres implements Strategy {
 
     private final String upsert;
 
-    public UpsertDoUpdatePostgres(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, UpsertDoUpdatePostgres::new, EXPECT);
+
+    UpsertDoUpdatePostgres(Table table) {
         this.upsert = String.format(table.unique() ? UPSERT : INSERT_NO_UNIQUE, table.name());
     }
 

@@ -12,6 +12,7 @@ import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
+import io.github.gocbench.strategy.StrategyDef;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -30,14 +31,14 @@ import java.sql.SQLException;
  * there is no conflict target: it uses {@code ON CONFLICT DO NOTHING} without one, which is valid
  * but never fires on {@code k}, so racing callers insert duplicate rows.
  */
-public final class UpsertPostgres implements Strategy {
+final class UpsertPostgres implements Strategy {
 
-    public static final String ID = "upsert";
-    public static final String SUMMARY =
+    static final String ID = "upsert";
+    static final String SUMMARY =
             "INSERT ... ON CONFLICT (k) DO NOTHING RETURNING id; SELECT when nothing returned; loop";
 
     /** Declared outcomes when racing callers share a key (held by the race suites). */
-    public static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
+    static final Expect EXPECT = Expect.safe(AUTOCOMMIT, OUTER_READ_COMMITTED)
             .known(OUTER_REPEATABLE_READ, SERIALIZATION_FAILURE);
 
     /** Bound on INSERT+SELECT rounds; only churn (rows deleted under us) makes a second one happen. */
@@ -51,7 +52,9 @@ public final class UpsertPostgres implements Strategy {
     private final String insert;
     private final String select;
 
-    public UpsertPostgres(Table table) {
+    static final StrategyDef DEF = new StrategyDef(ID, SUMMARY, UpsertPostgres::new, EXPECT);
+
+    UpsertPostgres(Table table) {
         this.insert = String.format(table.unique() ? INSERT : INSERT_NO_UNIQUE, table.name());
         this.select = String.format(SELECT, table.name());
     }
