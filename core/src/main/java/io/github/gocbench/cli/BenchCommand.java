@@ -5,6 +5,7 @@ import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.KeySpec;
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
+import io.github.gocbench.plan.Sweep;
 import io.github.gocbench.server.TargetSpec;
 import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.StrategyDef;
@@ -122,6 +123,6 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
-        return Runs.sweep(steps, term, output);
+        return ConsoleSweep.runAndReport(steps, term, output);
     }
 }

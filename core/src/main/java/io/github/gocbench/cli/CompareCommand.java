@@ -1,11 +1,14 @@
 package io.github.gocbench.cli;
 
+import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.engine.Bounds;
+import io.github.gocbench.plan.ComparePlan;
+import io.github.gocbench.plan.Sweep;
 import io.github.gocbench.report.Report;
 import io.github.gocbench.report.ReportFiles;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.TargetUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,26 +140,26 @@ final class CompareCommand implements Callable<Integer> {
                 + secs(sizes.warmup()) + " warm-up)");
         Instant start = Instant.now();
         try (GracefulStop stop = GracefulStop.install()) {
-            List<RunResult> results = sweep.run(term, true);
+            ConsoleSweep console = new ConsoleSweep(term, "goc");
+            List<RunResult> results = sweep.run(console, true);
             stop.writing();
-            return finish(term, sweep, start, results, steps.size(), stop.stopped());
+            return finish(term, console.unavailable(), start, results, steps.size(), stop.stopped());
         }
     }
 
-    private int finish(Terminal term, Sweep sweep, Instant start, List<RunResult> results, int planned,
-                       String stopped) throws IOException, io.github.gocbench.server.TargetUnavailableException {
+    private int finish(Terminal term, List<String> unavailable, Instant start, List<RunResult> results, int planned,
+                       String stopped) throws IOException, TargetUnavailableException {
         if (results.isEmpty()) {
-            throw new io.github.gocbench.server.TargetUnavailableException(
-                    "no database could be used: " + String.join("; ", sweep.unavailable()));
+            throw new TargetUnavailableException("no database could be used: " + String.join("; ", unavailable));
         }
         long tookMs = Duration.between(start, Instant.now()).toMillis();
 
         if (term.quiet()) {
-            results.forEach(r -> term.out().println(ResultReport.quietLine(r)));
+            results.forEach(r -> term.out().println(RunTable.quietLine(r)));
         } else {
             term.out().print(CompareSummary.plain(CompareSummary.sections(results)));
             for (RunResult r : results) {
-                String first = ResultReport.firstAnomaly(r);
+                String first = RunTable.firstAnomaly(r);
                 if (first != null && "race".equals(r.config().workload())
                         && r.config().threads() == ComparePlan.VERDICT_THREADS) {
                     term.out().println("first anomaly, " + r.target().family().cliName() + " "
@@ -165,7 +168,7 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }
         }
-        for (String u : sweep.unavailable()) {
+        for (String u : unavailable) {
             term.out().println("unavailable: " + u);
         }
         String partial = stopped == null ? null : "PARTIAL: " + stopped + " after " + results.size() + " of "
@@ -206,7 +209,7 @@ final class CompareCommand implements Callable<Integer> {
             term.err().flush();
             return ExitCodes.UNAVAILABLE;
         }
-        return sweep.unavailable().isEmpty() && partial == null ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
+        return unavailable.isEmpty() && partial == null ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
     }
 
     private static String secs(Duration d) {

@@ -82,7 +82,7 @@ final class CompareSummary {
                     cell.add(mine.stream()
                             .filter(r -> "steady".equals(r.config().workload()) && r.config().threads() == t
                                     && k.equals(r.config().keys()))
-                            .findFirst().map(r -> ResultReport.rateShort(r.totals().callsPerSecond())
+                            .findFirst().map(r -> RunTable.rateShort(r.totals().callsPerSecond())
                                     + (r.verdict() == Verdict.UNSAFE ? "!" : ""))
                             .orElse("-"));
                 }

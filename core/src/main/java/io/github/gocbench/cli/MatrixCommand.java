@@ -1,28 +1,24 @@
 package io.github.gocbench.cli;
 
-import io.github.gocbench.engine.Engine;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.plan.MatrixPlan;
+import io.github.gocbench.plan.Sweep;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.strategy.StrategyDef;
-import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.server.SnapshotIsolationTarget;
-import io.github.gocbench.server.Target;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.server.TargetSpec;
-import io.github.gocbench.server.TargetUnavailableException;
-import io.github.gocbench.server.Targets;
+import io.github.gocbench.strategy.StrategyDef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,10 +91,6 @@ final class MatrixCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    /** One grid of a server: the target to race on and what sets it apart (empty for the plain server). */
-    private record Variant(Target target, String title) {
-    }
-
     @Override
     public Integer call() throws Exception {
         List<DbFamily> families = InputChecks.dbList(dbs);
@@ -107,12 +99,15 @@ final class MatrixCommand implements Callable<Integer> {
                     + " databases: give a single --db with it");
         }
         InputChecks.rounds(rounds);
-        List<MatrixPlan.Column> columns = MatrixPlan.columns(columnSpec);
-        List<TargetSpec> specs = new ArrayList<>();
-        List<List<StrategyDef>> defs = new ArrayList<>();
+        List<MatrixPlan.Column> columns;
+        try {
+            columns = MatrixPlan.columns(columnSpec);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        List<MatrixPlan.Server> servers = new ArrayList<>();
         for (DbFamily f : families) {
-            specs.add(target.spec(f, true));
-            defs.add(StrategyCatalog.resolveList(f, strategies));
+            servers.add(new MatrixPlan.Server(target.spec(f, true), StrategyCatalog.resolveList(f, strategies)));
         }
         Path outDir = out.toAbsolutePath().normalize();
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
@@ -120,113 +115,83 @@ final class MatrixCommand implements Callable<Integer> {
         }
 
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
-        // Until a server is open, assume MariaDB/MySQL doubles for innodb_snapshot_isolation.
-        int[] planned = new int[families.size()];
-        for (int i = 0; i < families.size(); i++) {
-            planned[i] = defs.get(i).size() * columns.size() * (families.get(i) == DbFamily.POSTGRES ? 1 : 2);
-        }
-        Pace pace = new Pace(rounds);
-        ProgressDisplay progress = new ProgressDisplay(term);
-        List<String> unavailable = new ArrayList<>();
-        int done = 0;
-        for (int i = 0; i < families.size(); i++) {
-            TargetSpec ts = specs.get(i);
-            Instant start = Instant.now();
-            long startNs = System.nanoTime();
-            if (ts.url() == null) {
-                term.note(Sweep.startingNote(ts));
-            }
-            Target t;
-            try {
-                t = Targets.open(ts);
-            } catch (TargetUnavailableException e) {
-                unavailable.add(ts.family().cliName() + ": " + Errors.oneLine(e.getMessage()));
-                term.note("goc matrix: skipping " + ts.family().cliName() + ": " + Errors.oneLine(e.getMessage()));
-                planned[i] = 0;
-                continue;
-            }
-            try (t) {
-                List<Variant> variants = variants(t, term);
-                planned[i] = defs.get(i).size() * columns.size() * variants.size();
-                String server = serverName(t.info());
-                List<RunResult> results = new ArrayList<>();
-                List<String> grids = new ArrayList<>();
-                for (Variant v : variants) {
-                    List<RunResult> variantResults = new ArrayList<>();
-                    for (StrategyDef def : defs.get(i)) {
-                        for (MatrixPlan.Column col : columns) {
-                            done++;
-                            int total = sum(planned);
-                            String label = "[" + done + "/" + total + "] " + server
-                                    + (v.title().isEmpty() ? "" : " " + v.title()) + " " + def.id() + " "
-                                    + col.label();
-                            final int left = total - done;
-                            long began = System.nanoTime();
-                            RunResult r;
-                            try {
-                                r = Engine.run(v.target(), col.config(def.id(), rounds),
-                                        progress.listener(label, pace.estimateMs(), () -> left * pace.estimateMs()));
-                            } finally {
-                                progress.clear();
-                            }
-                            pace.learn((System.nanoTime() - began) / 1_000_000);
-                            variantResults.add(r);
-                        }
-                    }
-                    results.addAll(variantResults);
-                    MatrixGrid grid = new MatrixGrid(defs.get(i).stream().map(StrategyDef::id).toList(), columns,
-                            variantResults);
-                    grids.add(v.title());
-                    grids.add(grid.markdown());
-                    term.out().println();
-                    term.out().println(server + (v.title().isEmpty() ? "" : ", " + v.title()) + ": " + rounds
-                            + " rounds x " + MatrixPlan.THREADS + " threads per cell");
-                    term.out().print(grid.plain());
-                    term.out().flush();
-                }
-                long wallMs = (System.nanoTime() - startNs) / 1_000_000;
-                MatrixFiles.Written w = MatrixFiles.write(outDir.resolve(slug(t.info())),
-                        markdown(t.info(), start, wallMs, grids, results), results);
-                for (String line : MatrixPlan.legend()) {
-                    term.out().println(line);
-                }
-                term.out().println("wall time " + Durations.clock(wallMs) + "; written " + w.markdown() + " and "
-                        + w.json().getFileName());
-                term.out().flush();
-            }
-        }
-        for (String u : unavailable) {
+        Sweep sweep = new Sweep(MatrixPlan.steps(servers, columns, rounds),
+                MatrixPlan.replan(servers, columns, rounds));
+        Grids grids = new Grids(term, servers, columns, outDir);
+        sweep.run(grids, true);
+        for (String u : grids.unavailable()) {
             term.out().println("unavailable: " + u);
         }
         term.out().flush();
-        return unavailable.isEmpty() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
+        return grids.unavailable().isEmpty() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
     }
 
-    /** The plain server, or on a server with innodb_snapshot_isolation the server with it OFF, then ON. */
-    private static List<Variant> variants(Target t, Terminal term) {
-        if (t.info().family() == DbFamily.POSTGRES) {
-            return List.of(new Variant(t, ""));
+    /**
+     * The console of a matrix sweep that also prints each grid as soon as its races are done
+     * (one per server, or per {@code innodb_snapshot_isolation} setting), and writes each
+     * server's Markdown and JSON when the server is done.
+     */
+    private final class Grids extends ConsoleSweep {
+
+        private final List<MatrixPlan.Server> servers;
+        private final List<MatrixPlan.Column> columns;
+        private final Path outDir;
+        /** Title and Markdown of each grid of the current server, in turn. */
+        private final List<String> grids = new ArrayList<>();
+        private final List<RunResult> variantResults = new ArrayList<>();
+        private String variant;
+
+        Grids(Terminal term, List<MatrixPlan.Server> servers, List<MatrixPlan.Column> columns, Path outDir) {
+            super(term, "goc matrix");
+            this.servers = servers;
+            this.columns = columns;
+            this.outDir = outDir;
         }
-        Optional<Boolean> global;
-        try {
-            global = SnapshotIsolationTarget.globalValue(t);
-        } catch (SQLException e) {
-            term.note("goc matrix: could not read " + SnapshotIsolationTarget.SETTING + " ("
-                    + e.getSQLState() + "/" + e.getErrorCode() + "): running with the server's default");
-            return List.of(new Variant(t, ""));
+
+        @Override
+        public void runFinished(Sweep.Step step, RunResult result) {
+            variant = step.variant().title();
+            variantResults.add(result);
+            List<String> rows = strategies(step.target());
+            if (variantResults.size() < rows.size() * columns.size()) {
+                return;
+            }
+            MatrixGrid grid = new MatrixGrid(rows, columns, variantResults);
+            grids.add(variant);
+            grids.add(grid.markdown());
+            String server = result.target() == null ? step.target().family().cliName()
+                    : MatrixPlan.serverName(result.target());
+            term().out().println();
+            term().out().println(server + (variant.isEmpty() ? "" : ", " + variant) + ": " + rounds
+                    + " rounds x " + MatrixPlan.THREADS + " threads per cell");
+            term().out().print(grid.plain());
+            term().out().flush();
+            variantResults.clear();
         }
-        if (global.isEmpty()) {
-            term.note("goc matrix: the server has no " + SnapshotIsolationTarget.SETTING + ": one grid");
-            return List.of(new Variant(t, ""));
+
+        @Override
+        public void serverFinished(TargetSpec spec, TargetInfo info, Instant started, long wallMs,
+                                   List<RunResult> results) throws IOException {
+            MatrixFiles.Written w = MatrixFiles.write(outDir.resolve(slug(info)),
+                    markdown(info, started, wallMs, grids, results), results);
+            grids.clear();
+            for (String line : MatrixPlan.legend()) {
+                term().out().println(line);
+            }
+            term().out().println("wall time " + Durations.clock(wallMs) + "; written " + w.markdown() + " and "
+                    + w.json().getFileName());
+            term().out().flush();
         }
-        return List.of(
-                new Variant(new SnapshotIsolationTarget(t, false), SnapshotIsolationTarget.SETTING + "=OFF"),
-                new Variant(new SnapshotIsolationTarget(t, true), SnapshotIsolationTarget.SETTING + "=ON"));
+
+        private List<String> strategies(TargetSpec spec) {
+            return servers.stream().filter(s -> s.target().equals(spec)).findFirst().orElseThrow().strategies()
+                    .stream().map(StrategyDef::id).toList();
+        }
     }
 
     private String markdown(TargetInfo info, Instant start, long wallMs, List<String> grids, List<RunResult> results) {
         StringBuilder b = new StringBuilder();
-        b.append("# goc matrix: ").append(serverName(info)).append("\n\n");
+        b.append("# goc matrix: ").append(MatrixPlan.serverName(info)).append("\n\n");
         b.append("Run ").append(start).append(" by goc-bench ").append(Goc.ManifestVersion.version()).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append("; wall time ").append(Durations.clock(wallMs))
@@ -286,45 +251,11 @@ final class MatrixCommand implements Callable<Integer> {
         return s.length() <= 140 ? s : s.substring(0, 137) + "...";
     }
 
-    /** "MariaDB 11.4.5 (embedded)". */
-    static String serverName(TargetInfo info) {
-        return info.product() + " " + TargetInfo.shortVersion(info.version())
-                + (info.provision() == null ? "" : " (" + info.provision().cliName() + ")");
-    }
-
     /** "mariadb-11.4.5-embedded": the server's folder under --out. */
     static String slug(TargetInfo info) {
         String s = info.product() + "-" + TargetInfo.shortVersion(info.version())
                 + (info.provision() == null ? "" : "-" + info.provision().cliName());
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-|-$", "");
-    }
-
-    private static int sum(int[] xs) {
-        int s = 0;
-        for (int x : xs) {
-            s += x;
-        }
-        return s;
-    }
-
-    /** Time per cell, measured as cells finish, for the ETA. */
-    private static final class Pace {
-        private long totalMs;
-        private int cells;
-        private final int rounds;
-
-        Pace(int rounds) {
-            this.rounds = rounds;
-        }
-
-        long estimateMs() {
-            return cells == 0 ? 400 + rounds * 10L : totalMs / cells;
-        }
-
-        void learn(long ms) {
-            totalMs += ms;
-            cells++;
-        }
     }
 
     /** Writes a server's Markdown and JSON atomically under free names. */

@@ -1,5 +1,6 @@
 package io.github.gocbench.cli;
 
+import io.github.gocbench.plan.MatrixPlan;
 import io.github.gocbench.report.VerdictGrid;
 import io.github.gocbench.results.RunResult;
 import java.util.ArrayList;

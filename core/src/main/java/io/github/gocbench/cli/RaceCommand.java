@@ -1,8 +1,9 @@
 package io.github.gocbench.cli;
 
+import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
-import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.plan.Sweep;
 import io.github.gocbench.server.TargetSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,6 +88,6 @@ final class RaceCommand implements Callable<Integer> {
         output.check();
 
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
-        return Runs.sweep(List.of(new Sweep.Step(targetSpec, config)), term, output);
+        return ConsoleSweep.runAndReport(List.of(new Sweep.Step(targetSpec, config)), term, output);
     }
 }

@@ -102,7 +102,7 @@ final class ReplayCommand implements java.util.concurrent.Callable<Integer> {
 
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
         if (targetSpec.url() == null) {
-            term.note(Sweep.startingNote(targetSpec));
+            term.note(ConsoleSweep.startingNote(targetSpec));
         }
         try (Target t = Targets.open(targetSpec)) {
             Replay.Summary summary = Replay.run(t, def, conditions.noUnique ? NO_UNIQUE : UNIQUE,

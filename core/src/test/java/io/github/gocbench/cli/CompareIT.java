@@ -2,6 +2,7 @@ package io.github.gocbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gocbench.plan.Sweep;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
 import java.io.IOException;

@@ -95,12 +95,12 @@ class CompareSummaryTest {
 
     @Test
     void outcomeTableShowsNonZeroOutcomesAndFirstAnomalyOnOneLine() {
-        String table = ResultReport.table(List.of(race("naive", false, 7, 5)));
+        String table = RunTable.table(List.of(race("naive", false, 7, 5)));
         assertThat(table).contains("CREATED 200, FOUND 1393, DUPLICATE_KEY 7").contains("UNSAFE (5/200 rounds)")
                 .contains("0.50").contains("2.00");
         assertThat(table).contains("first anomaly (naive, 8 threads): DUPLICATE_KEY in round 1 at 12 ms: ERROR:"
                 + " duplicate key value violates unique constraint \"goc_item_k_key\"; Detail: x [23505]");
-        assertThat(ResultReport.quietLine(race("upsert", false, 0, 0)))
+        assertThat(RunTable.quietLine(race("upsert", false, 0, 0)))
                 .isEqualTo("postgres upsert race 200 rounds 8 threads: SAFE");
     }
 }

@@ -1,5 +1,6 @@
-package io.github.gocbench.cli;
+package io.github.gocbench.plan;
 
+import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.Engine;
 import io.github.gocbench.engine.RunConfig;
@@ -9,11 +10,14 @@ import io.github.gocbench.server.Target;
 import io.github.gocbench.server.TargetSpec;
 import io.github.gocbench.server.TargetUnavailableException;
 import io.github.gocbench.server.Targets;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A planned sequence of runs, one after another, opening each target once for its consecutive
@@ -35,25 +39,68 @@ import java.util.Map;
  * is counted at its budget until a pace is known, and at its sized rounds times that pace after;
  * every run adds its set-up (connections, table reset, checks), measured per thread on each
  * target, and every server still to start the time the last start took.
+ *
+ * <p>What happens is told to a {@link SweepListener}: servers starting, skipped, finished, and a
+ * progress listener per run. The sweep knows nothing of the command line; {@code goc race},
+ * {@code bench}, {@code compare} and {@code matrix} all run through it.
  */
-final class Sweep {
+public final class Sweep {
 
     /**
      * One run: where, and what.
      *
+     * @param target     the server
+     * @param config     the run
      * @param raceBudget for a race, the time it should take: its rounds are sized to it (the
      *                   configured rounds become the cap); {@code null} runs the rounds as given
+     * @param variant    how the opened server is seen by this run ({@link Variant#PLAIN}: as it is)
+     * @param label      what the progress line calls the run; {@code null} for {@link #label(TargetSpec, RunConfig)}
      */
-    record Step(TargetSpec target, RunConfig config, Duration raceBudget) {
-        Step(TargetSpec target, RunConfig config) {
+    public record Step(TargetSpec target, RunConfig config, Duration raceBudget, Variant variant, String label) {
+
+        public Step {
+            variant = variant == null ? Variant.PLAIN : variant;
+        }
+
+        public Step(TargetSpec target, RunConfig config, Duration raceBudget) {
+            this(target, config, raceBudget, Variant.PLAIN, null);
+        }
+
+        public Step(TargetSpec target, RunConfig config) {
             this(target, config, null);
         }
+    }
+
+    /**
+     * The server as a run sees it: as it is, or with a session setting changed (e.g. MariaDB's
+     * {@code innodb_snapshot_isolation} OFF or ON through {@code SnapshotIsolationTarget}).
+     *
+     * @param title what sets it apart, e.g. {@code innodb_snapshot_isolation=ON}; empty for the plain server
+     * @param on    wraps the opened server; the wrapper must leave the server open when closed
+     */
+    public record Variant(String title, UnaryOperator<Target> on) {
+
+        /** The server as it is. */
+        public static final Variant PLAIN = new Variant("", t -> t);
+    }
+
+    /**
+     * Steps that can only be settled once their server is open (which settings it has, what it is
+     * called): given the open server and the steps planned for it, the steps to run there.
+     */
+    @FunctionalInterface
+    public interface Replan {
+
+        /** Runs the planned steps as they are. */
+        Replan NONE = (target, planned, listener) -> planned;
+
+        List<Step> steps(Target opened, List<Step> planned, SweepListener listener);
     }
 
     /** Set-up of a run beyond its connections until one is measured: reset table, check invariants. */
     static final long RUN_OVERHEAD_MS = 200;
     /** Fewest rounds of a budgeted race: below this a rate is noise. */
-    static final int MIN_RACE_ROUNDS = 20;
+    public static final int MIN_RACE_ROUNDS = 20;
     /** A budgeted race is cut (marked incomplete) after this many times its budget, plus the slack. */
     static final int BUDGET_DEADLINE_FACTOR = 5;
     /**
@@ -65,7 +112,7 @@ final class Sweep {
     private static final double DEFAULT_MS_PER_ROUND_THREAD = 0.5;
 
     private final List<Step> steps;
-    private final List<String> unavailable = new ArrayList<>();
+    private final Replan replan;
     /** Latest measured ms per round and thread, by target and strategy. */
     private final Map<String, Double> strategyPace = new HashMap<>();
     /** Latest measured ms per round and thread on each target, whatever the strategy. */
@@ -83,41 +130,50 @@ final class Sweep {
     private long startMs = -1;
     private int firstUnopened;
 
-    Sweep(List<Step> steps) {
-        this.steps = List.copyOf(steps);
+    /** A sweep of steps that run as planned. */
+    public Sweep(List<Step> steps) {
+        this(steps, Replan.NONE);
     }
 
-    /** Messages of targets that could not be opened (only when run with {@code skipUnavailable}). */
-    List<String> unavailable() {
-        return unavailable;
+    /** A sweep whose steps for each server are settled by {@code replan} once that server is open. */
+    public Sweep(List<Step> steps, Replan replan) {
+        this.steps = new ArrayList<>(steps);
+        this.replan = replan;
+    }
+
+    /** The steps as planned now: a server's steps may change when it opens ({@link Replan}). */
+    public List<Step> steps() {
+        return List.copyOf(steps);
     }
 
     /**
-     * Runs every step and returns the results in order.
+     * Runs every step and returns the results in order. Consecutive steps on one server share it:
+     * it is opened once, before the first of them, and closed after the last.
      *
-     * @param skipUnavailable when a target cannot be opened, note it and go on with the next one;
-     *                        otherwise throw
+     * @param skipUnavailable when a target cannot be opened, tell the listener and go on with the
+     *                        next one; otherwise throw
+     * @throws IOException from the listener's {@link SweepListener#serverFinished}
      */
-    List<RunResult> run(Terminal term, boolean skipUnavailable) throws TargetUnavailableException {
-        ProgressDisplay progress = new ProgressDisplay(term);
+    public List<RunResult> run(SweepListener listener, boolean skipUnavailable)
+            throws TargetUnavailableException, IOException {
         List<RunResult> results = new ArrayList<>();
         int i = 0;
         while (i < steps.size()) {
             TargetSpec spec = steps.get(i).target();
-            int end = i;
-            while (end < steps.size() && steps.get(end).target().equals(spec)) {
-                end++;
-            }
+            int end = endOfServer(i);
             Target target;
+            Instant started = Instant.now();
             long opening = System.nanoTime();
             try {
-                target = open(spec, term);
+                if (spec.url() == null) {
+                    listener.serverStarting(spec);
+                }
+                target = Targets.open(spec);
             } catch (TargetUnavailableException e) {
                 if (!skipUnavailable) {
                     throw e;
                 }
-                unavailable.add(spec.family().cliName() + ": " + Errors.oneLine(e.getMessage()));
-                term.note("goc: skipping " + spec.family().cliName() + ": " + Errors.oneLine(e.getMessage()));
+                listener.serverUnavailable(spec, e);
                 i = end;
                 firstUnopened = end;
                 continue;
@@ -125,64 +181,70 @@ final class Sweep {
             if (spec.url() == null) {
                 startMs = (System.nanoTime() - opening) / 1_000_000;
             }
-            firstUnopened = end;
             try (target) {
+                List<Step> planned = steps.subList(i, end);
+                List<Step> settled = List.copyOf(replan.steps(target, List.copyOf(planned), listener));
+                planned.clear();
+                planned.addAll(settled);
+                end = i + settled.size();
+                firstUnopened = end;
+                List<RunResult> here = new ArrayList<>();
                 for (int s = i; s < end; s++) {
-                    Step step = steps.get(s);
-                    RunConfig config = configFor(s);
-                    String label = (steps.size() > 1 ? "[" + (s + 1) + "/" + steps.size() + "] " : "")
-                            + label(step.target(), config);
-                    final int next = s + 1;
-                    long estimate = estimateMs(s);
-                    long started = System.nanoTime();
-                    RunResult r;
-                    try {
-                        r = Engine.run(target, config, progress.listener(label, estimate, () -> remainingFrom(next)));
-                    } finally {
-                        progress.clear();
-                    }
-                    learn(step, r, (System.nanoTime() - started) / 1_000_000);
-                    results.add(r);
+                    here.add(runStep(s, target, listener));
                     if (Thread.currentThread().isInterrupted()) {
-                        return results; // Ctrl-C / SIGTERM (GracefulStop): keep what is done, run no more
+                        results.addAll(here);
+                        return results; // Ctrl-C / SIGTERM: keep what is done, run no more
                     }
                 }
+                results.addAll(here);
+                listener.serverFinished(spec, target.info(), started,
+                        (System.nanoTime() - opening) / 1_000_000, here);
             }
             i = end;
         }
         return results;
     }
 
-    private static Target open(TargetSpec spec, Terminal term) throws TargetUnavailableException {
-        if (spec.url() == null) {
-            term.note(startingNote(spec));
+    /** The index after the last of the consecutive steps on the server of step {@code i}. */
+    private int endOfServer(int i) {
+        TargetSpec spec = steps.get(i).target();
+        int end = i;
+        while (end < steps.size() && steps.get(end).target().equals(spec)) {
+            end++;
         }
-        return Targets.open(spec);
+        return end;
     }
 
-    /** What the user waits for while a server is provided: an embedded server or a container. */
-    static String startingNote(TargetSpec spec) {
-        if (spec.family() == io.github.gocbench.dialect.DbFamily.MYSQL
-                || spec.provision() == io.github.gocbench.server.Provision.CONTAINER) {
-            return "starting " + spec.family().cliName() + " container...";
+    private RunResult runStep(int s, Target target, SweepListener listener) {
+        Step step = steps.get(s);
+        RunConfig config = configFor(s);
+        String label = (steps.size() > 1 ? "[" + (s + 1) + "/" + steps.size() + "] " : "")
+                + (step.label() != null ? step.label() : label(step.target(), config));
+        final int next = s + 1;
+        long estimate = estimateMs(s);
+        long started = System.nanoTime();
+        RunResult r;
+        try {
+            r = Engine.run(step.variant().on().apply(target), config,
+                    listener.runStarting(label, estimate, () -> remainingFrom(next)));
+        } finally {
+            listener.runEnded();
         }
-        return "starting embedded " + spec.family().cliName() + (spec.pgVersion() > 0 ? " " + spec.pgVersion() : "")
-                + "...";
+        learn(step, r, (System.nanoTime() - started) / 1_000_000);
+        listener.runFinished(step, r);
+        return r;
     }
 
     /** "postgres naive race 8 threads outer-tx", for progress lines. */
-    static String label(Step step) {
-        return label(step.target(), step.config());
-    }
-
-    private static String label(TargetSpec target, RunConfig c) {
+    public static String label(TargetSpec target, RunConfig c) {
         StringBuilder sb = new StringBuilder(target.family().cliName()).append(' ').append(c.strategy());
         if (c.workload() instanceof Workload.Steady st) {
             sb.append(" steady ").append(st.keys().text());
         } else {
             sb.append(" race ").append(((Workload.Race) c.workload()).rounds()).append(" rounds");
         }
-        sb.append(' ').append(ResultReport.threads(c.workload().threads()));
+        int threads = c.workload().threads();
+        sb.append(' ').append(threads).append(threads == 1 ? " thread" : " threads");
         if (c.conditions().outerTx()) {
             sb.append(" outer-tx");
         }
@@ -257,8 +319,8 @@ final class Sweep {
      * about 30 ms on PostgreSQL and about 40 ms on MariaDB/MySQL without TLS (measured on the
      * embedded servers of a 2-core machine; with TLS, MariaDB 11.4's default, it was 100 ms).
      */
-    static long setUpMs(io.github.gocbench.dialect.DbFamily family, int threads) {
-        long perThread = family == io.github.gocbench.dialect.DbFamily.POSTGRES ? 30 : 40;
+    static long setUpMs(DbFamily family, int threads) {
+        long perThread = family == DbFamily.POSTGRES ? 30 : 40;
         return RUN_OVERHEAD_MS + perThread * threads;
     }
 
@@ -267,12 +329,12 @@ final class Sweep {
      * about 10 s, MariaDB in about 30 s on a busy 2-core machine (longer the first time, when it
      * unpacks).
      */
-    static long startEstimateMs(io.github.gocbench.dialect.DbFamily family) {
-        return family == io.github.gocbench.dialect.DbFamily.POSTGRES ? 10_000 : 30_000;
+    static long startEstimateMs(DbFamily family) {
+        return family == DbFamily.POSTGRES ? 10_000 : 30_000;
     }
 
     /** Estimated time of the steps from {@code index} on, in ms, server start-ups included. */
-    long remainingFrom(int index) {
+    public long remainingFrom(int index) {
         long ms = 0;
         TargetSpec previous = index > 0 ? steps.get(index - 1).target() : null;
         for (int s = index; s < steps.size(); s++) {

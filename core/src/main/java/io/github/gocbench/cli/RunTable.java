@@ -15,9 +15,9 @@ import java.util.Map;
  * (non-zero outcomes, broken invariants, calls/s, p50/p99 latency, verdict), then the first
  * anomaly of each unsafe run with its SQLState and message.
  */
-final class ResultReport {
+final class RunTable {
 
-    private ResultReport() {
+    private RunTable() {
     }
 
     /** The table plus first-anomaly and incompleteness lines. */

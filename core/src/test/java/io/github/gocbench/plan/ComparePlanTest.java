@@ -1,12 +1,13 @@
-package io.github.gocbench.cli;
+package io.github.gocbench.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.dialect.Dialects;
 import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.Workload;
-import io.github.gocbench.strategy.StrategyDef;
-import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.server.TargetSpec;
+import io.github.gocbench.strategy.StrategyDef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class ComparePlanTest {
     private static List<ComparePlan.Server> servers(int strategies) {
         List<ComparePlan.Server> s = new ArrayList<>();
         for (DbFamily f : List.of(DbFamily.POSTGRES, DbFamily.MARIADB)) {
-            List<StrategyDef> all = StrategyCatalog.resolveList(f, "all");
+            List<StrategyDef> all = Dialects.of(f).strategies();
             List<StrategyDef> defs = new ArrayList<>();
             for (int i = 0; i < strategies; i++) {
                 defs.add(all.get(i % all.size()));

@@ -1,4 +1,4 @@
-package io.github.gocbench.cli;
+package io.github.gocbench.plan;
 
 import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.KeySpec;
@@ -27,10 +27,10 @@ import java.util.List;
  * run meaningful, so with many strategies the run takes longer than the target rather than
  * measuring noise (see {@link #MIN_STEADY}).
  */
-final class ComparePlan {
+public final class ComparePlan {
 
     /** Threads of the race that gives the verdict inside an outer transaction. */
-    static final int VERDICT_THREADS = 8;
+    public static final int VERDICT_THREADS = 8;
     /** Share of each pair's time that goes to races. */
     static final double RACE_SHARE = 0.3;
     /** Shortest measured time of a steady run: shorter ones measure warm-up noise. */
@@ -51,17 +51,17 @@ final class ComparePlan {
      * @param minWarmup     shortest warm-up of a steady run
      * @param minRace       smallest time budget of a race
      */
-    record Mode(String name, Duration total, List<Integer> raceThreads, int raceRounds, List<Integer> steadyThreads,
+    public record Mode(String name, Duration total, List<Integer> raceThreads, int raceRounds, List<Integer> steadyThreads,
                 Duration minSteady, Duration minWarmup, Duration minRace) {
 
         /** About ten minutes with three strategies on two servers. */
-        static final Mode THOROUGH = new Mode("thorough", Duration.ofMinutes(10), List.of(2, 4, 8, 16), 1000,
+        public static final Mode THOROUGH = new Mode("thorough", Duration.ofMinutes(10), List.of(2, 4, 8, 16), 1000,
                 List.of(1, 2, 4, 8, 16), MIN_STEADY, MIN_WARMUP, MIN_RACE_BUDGET);
         /**
          * About two minutes for the whole catalogue on two servers (every run at its floor; fewer
          * strategies get longer runs): verdicts from races at 2 and 8 threads, throughput at 1 and 8.
          */
-        static final Mode QUICK = new Mode("quick", Duration.ofSeconds(90), List.of(2, 8), 200,
+        public static final Mode QUICK = new Mode("quick", Duration.ofSeconds(90), List.of(2, 8), 200,
                 List.of(1, 8), Duration.ofMillis(600), Duration.ofMillis(200), Duration.ofMillis(500));
     }
 
@@ -75,11 +75,11 @@ final class ComparePlan {
      * @param steady     measured time of each steady run
      * @param warmup     warm-up of each steady run
      */
-    record Sizes(Duration raceBudget, Duration steady, Duration warmup) {
+    public record Sizes(Duration raceBudget, Duration steady, Duration warmup) {
     }
 
     /** One server with the strategies to compare on it. */
-    record Server(TargetSpec target, List<StrategyDef> strategies) {
+    public record Server(TargetSpec target, List<StrategyDef> strategies) {
     }
 
     private ComparePlan() {
@@ -89,7 +89,7 @@ final class ComparePlan {
      * Sizes for {@code servers}: the mode's total, less server start-ups and the expected set-up
      * of every run ({@link Sweep#setUpMs}), split evenly between server and strategy pairs.
      */
-    static Sizes sizes(Mode mode, List<Server> servers) {
+    public static Sizes sizes(Mode mode, List<Server> servers) {
         long setUp = 0;
         int pairs = 0;
         for (Server s : servers) {
@@ -127,7 +127,7 @@ final class ComparePlan {
      *
      * @param rounds most rounds per race (the mode's unless overridden)
      */
-    static List<Sweep.Step> steps(Mode mode, Sizes sizes, int rounds, List<Server> servers, Bounds bounds) {
+    public static List<Sweep.Step> steps(Mode mode, Sizes sizes, int rounds, List<Server> servers, Bounds bounds) {
         Conditions outer = new Conditions(null, true, true, false, 0.0);
         List<Sweep.Step> steps = new ArrayList<>();
         for (Server server : servers) {
