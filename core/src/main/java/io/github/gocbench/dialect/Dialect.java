@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything that differs per server family: DDL, the SQL of each strategy (one class per
- * strategy in the dialect's package), how an {@link SQLException} maps to an {@link Outcome}
- * (one table per dialect), session bounds, and the server settings worth recording.
+ * Everything that differs per server family: DDL, the SQL of each strategy and its declared
+ * outcomes (one file per strategy in the dialect's package; the flows the dialects share,
+ * {@link SerializableRetry} and {@link InsertFirst}, run that SQL), how an {@link SQLException}
+ * maps to an {@link Outcome} (one table per dialect, the only code that reads error codes),
+ * session bounds, and the server settings worth recording.
  */
 public interface Dialect {
 
