@@ -88,8 +88,8 @@ class MatrixGridTest {
     @Test
     void filesAreNeverOverwritten(@TempDir Path dir) throws IOException {
         List<RunResult> rs = List.of(race("naive", "serializable", false, 0, Map.of(), Map.of(), true));
-        MatrixCommand.MatrixFiles.Written first = MatrixCommand.MatrixFiles.write(dir, "# one\n", rs);
-        MatrixCommand.MatrixFiles.Written second = MatrixCommand.MatrixFiles.write(dir, "# two\n", rs);
+        MatrixFiles.Written first = MatrixFiles.write(dir, "# one\n", rs);
+        MatrixFiles.Written second = MatrixFiles.write(dir, "# two\n", rs);
         assertThat(first.markdown().getFileName().toString()).isEqualTo("matrix.md");
         assertThat(second.markdown().getFileName().toString()).isEqualTo("matrix-2.md");
         assertThat(second.json().getFileName().toString()).isEqualTo("matrix-2.json");
@@ -103,7 +103,7 @@ class MatrixGridTest {
     @Test
     void serverSlugIsAFolderName() {
         assertThat(TargetInfo.shortVersion("10.11.19-MariaDB-0+deb12u1")).isEqualTo("10.11.19");
-        assertThat(MatrixCommand.slug(new io.github.gocbench.server.TargetInfo(
+        assertThat(MatrixFiles.slug(new io.github.gocbench.server.TargetInfo(
                 io.github.gocbench.dialect.DbFamily.MARIADB, "MariaDB", "10.11.19-MariaDB-0+deb12u1",
                 io.github.gocbench.server.Provision.URL, "jdbc:mysql://x", Map.of())))
                 .isEqualTo("mariadb-10.11.19-url");
