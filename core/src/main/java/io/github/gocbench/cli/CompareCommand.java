@@ -111,11 +111,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<DbFamily> families = InputChecks.dbList(dbs);
-        if (families.size() > 1 && target.url != null) {
-            throw new BadInputException("--db-url names one server but --db lists " + families.size()
-                    + " databases: give a single --db with it");
-        }
+        List<DbFamily> families = target.families(dbs);
         Bounds runBounds = bounds.bounds();
         if (target.pgVersion != null && !families.contains(DbFamily.POSTGRES)) {
             throw new BadInputException("--pg-version applies to postgres, which --db does not list: add postgres"

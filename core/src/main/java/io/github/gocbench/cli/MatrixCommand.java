@@ -87,11 +87,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<DbFamily> families = InputChecks.dbList(dbs);
-        if (families.size() > 1 && target.url != null) {
-            throw new BadInputException("--db-url names one server but --db lists " + families.size()
-                    + " databases: give a single --db with it");
-        }
+        List<DbFamily> families = target.families(dbs);
         InputChecks.rounds(rounds);
         List<MatrixPlan.Column> columns;
         try {

@@ -2,6 +2,7 @@ package io.github.gocbench.cli;
 
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.server.TargetSpec;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
@@ -35,6 +36,19 @@ final class TargetOptions {
 
     String password() {
         return password;
+    }
+
+    /**
+     * The families of a {@code --db} list ({@link InputChecks#dbList}); with {@code --db-url},
+     * which names one server, only one.
+     */
+    List<DbFamily> families(String dbs) {
+        List<DbFamily> families = InputChecks.dbList(dbs);
+        if (families.size() > 1 && url != null) {
+            throw new BadInputException("--db-url names one server but --db lists " + families.size()
+                    + " databases: give a single --db with it");
+        }
+        return families;
     }
 
     /** The target for {@code family}; throws {@link BadInputException} on inconsistent options. */
