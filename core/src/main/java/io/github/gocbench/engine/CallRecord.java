@@ -2,6 +2,7 @@ package io.github.gocbench.engine;
 
 import io.github.gocbench.outcome.Failure;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Phase;
 
 /**
  * One call as the worker saw it; one instance per worker, reused for every call, so the hot loop
@@ -9,8 +10,22 @@ import io.github.gocbench.outcome.Outcome;
  */
 final class CallRecord {
     long key;
+    /**
+     * The strategy's answer (CREATED, FOUND) or the failure that counts against it, of
+     * {@link #phase}; {@code null} when the strategy never ran (the outer read failed: see
+     * {@link #noise}) or the call was cancelled.
+     */
     Outcome outcome;
     Failure failure;
+    /** Where {@link #outcome}'s failure happened: the strategy's {@code CALL} or the outer {@code COMMIT}. */
+    Phase phase;
+    /**
+     * A failure of the workload's own statement (the outer read, or the churn step after the
+     * answer), never the strategy's: counted apart as workload noise, beside {@link #outcome}.
+     */
+    Outcome noise;
+    Failure noiseFailure;
+    Phase noisePhase;
     long id;
     /**
      * The strategy answered (its id and {@link #created} are set), even if what followed it in
@@ -33,6 +48,10 @@ final class CallRecord {
         this.key = key;
         outcome = null;
         failure = null;
+        phase = Phase.CALL;
+        noise = null;
+        noiseFailure = null;
+        noisePhase = null;
         id = 0;
         answered = false;
         created = false;

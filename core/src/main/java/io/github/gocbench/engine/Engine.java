@@ -2,9 +2,11 @@ package io.github.gocbench.engine;
 
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.framework.Frameworks;
+import io.github.gocbench.outcome.Evidence;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Messages;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Phase;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.BuildInfo;
 import io.github.gocbench.results.RunResult;
@@ -94,7 +96,7 @@ public final class Engine {
             try {
                 checker = openChecker(target, bounds);
                 if (!claimTable(checker, dialect, table, control)) {
-                    return build(target, config, time, control, workers, null, null, 0);
+                    return build(target, config, def, time, control, workers, null, null, 0);
                 }
                 dialect.resetSchema(checker, table);
                 probeWrite(checker, table);
@@ -106,7 +108,7 @@ public final class Engine {
             } catch (SQLException e) {
                 control.stopNow("could not prepare the run: " + Messages.firstLine(e.getMessage()) + " (SQLState "
                         + e.getSQLState() + ", code " + e.getErrorCode() + ")");
-                return build(target, config, time, control, workers, null, null, 0);
+                return build(target, config, def, time, control, workers, null, null, 0);
             }
 
             if (workload instanceof Workload.Race r) {
@@ -120,11 +122,11 @@ public final class Engine {
             }
             control.phase("done", 1.0);
             reportFinal(workers, control, bounds, listener);
-            return build(target, config, time, control, workers, race, steady, duplicateRows);
+            return build(target, config, def, time, control, workers, race, steady, duplicateRows);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             control.stopNow("interrupted");
-            return build(target, config, time, control, workers, race, steady, duplicateRows);
+            return build(target, config, def, time, control, workers, race, steady, duplicateRows);
         } finally {
             for (Worker w : workers) {
                 w.close();
@@ -321,8 +323,9 @@ public final class Engine {
         return extra;
     }
 
-    private static RunResult build(Target target, RunConfig config, Instant time, RunControl control,
-                                   List<Worker> workers, RaceRun race, SteadyRun steady, long duplicateRows) {
+    private static RunResult build(Target target, RunConfig config, StrategyDef def, Instant time,
+                                   RunControl control, List<Worker> workers, RaceRun race, SteadyRun steady,
+                                   long duplicateRows) {
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         long calls = 0;
         long retries = 0;
@@ -334,19 +337,34 @@ public final class Engine {
             outcomes.put(o, n);
             calls += n;
         }
+        Map<Phase, Map<Outcome, Long>> byPhase = new EnumMap<>(Phase.class);
+        for (Phase p : Phase.values()) {
+            Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+            for (Outcome o : Outcome.values()) {
+                long n = 0;
+                for (Worker w : workers) {
+                    n += w.failures(p, o);
+                }
+                counts.put(o, n);
+            }
+            byPhase.put(p, counts);
+        }
         long doubleCreates = race == null ? 0 : race.doubleCreates();
         long idMismatches = race == null ? 0 : race.idMismatches();
         long sideEffects = race == null ? 0 : race.sideEffectSurplus();
+        long rowsSeenTwice = race == null ? 0 : race.duplicateRows();
         Histogram latency = new Histogram(Worker.MAX_LATENCY_MICROS, 3);
         for (Worker w : workers) {
             retries += w.retries();
             doubleCreates += w.doubleCreates();
             idMismatches += w.idMismatches();
             sideEffects += w.sideEffectSurplus();
+            rowsSeenTwice += w.duplicateRows();
             latency.add(w.takeLatency());
         }
         Map<Invariant, Long> invariants = new EnumMap<>(Invariant.class);
-        invariants.put(Invariant.DUPLICATE_ROWS, duplicateRows);
+        // two lower bounds of the same thing: rows seen standing twice during the run, rows left at the end
+        invariants.put(Invariant.DUPLICATE_ROWS, Math.max(duplicateRows, rowsSeenTwice));
         invariants.put(Invariant.DOUBLE_CREATE, doubleCreates);
         invariants.put(Invariant.ID_MISMATCH, idMismatches);
         invariants.put(Invariant.REPEATED_SIDE_EFFECT, sideEffects);
@@ -357,17 +375,31 @@ public final class Engine {
                 : new RunResult.Latency(latency.getValueAtPercentile(50), latency.getValueAtPercentile(90),
                         latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9), latency.getMaxValue());
         RunResult.RaceFigures figures = null;
-        if (config.workload() instanceof Workload.Race) {
+        Evidence evidence;
+        long anomalies = 0;
+        for (Map.Entry<Outcome, Long> e : outcomes.entrySet()) {
+            anomalies += e.getKey().isAnomaly() ? e.getValue() : 0;
+        }
+        for (long v : invariants.values()) {
+            anomalies += v;
+        }
+        long asked;
+        if (config.workload() instanceof Workload.Race r) {
             int run = race == null ? 0 : race.roundsRun();
             int bad = race == null ? 0 : race.roundsWithAnomaly();
             figures = new RunResult.RaceFigures(run, bad, run == 0 ? 0 : (double) bad / run);
+            evidence = Evidence.ofRounds(run, bad, r.threads());
+            asked = r.rounds();
+        } else {
+            evidence = Evidence.ofCalls(calls, Math.min(calls, anomalies), config.workload().threads());
+            asked = 0;
         }
-        boolean anomalous = outcomes.entrySet().stream().anyMatch(e -> e.getKey().isAnomaly() && e.getValue() > 0)
-                || invariants.values().stream().anyMatch(v -> v > 0);
         String note = control.note();
-        return new RunResult("goc-bench", toolVersion(), time, host(), targetInfo(target), configInfo(config),
-                totals, outcomes, invariants, lat, retries, figures, anomalous ? Verdict.UNSAFE : Verdict.SAFE,
-                control.firstAnomaly(), note == null, note);
+        Verdict verdict = Verdict.of(anomalies, note == null, evidence.trials(), asked);
+        RunResult r = new RunResult("goc-bench", toolVersion(), time, host(), targetInfo(target), configInfo(config),
+                totals, outcomes, invariants, lat, retries, figures, verdict, control.firstAnomaly(), note == null,
+                note, RunResult.SCHEMA_VERSION, byPhase, RunResult.EvidenceFigures.of(evidence), null);
+        return r.withGrading(r.grade(def.expect()));
     }
 
     private static TargetInfo targetInfo(Target target) {

@@ -44,6 +44,8 @@ final class RaceRun {
     private final long[] ids;
     private final int[] invocations;
     private final int[] ledgerFlags;
+    /** Per worker: its call of this round was cancelled (the run is being cut short). */
+    private final boolean[] cut;
     private int round;          // 1-based round being run; 0 before the first
     private long key;           // worker 0's key of the round (every worker's, except in a replay)
     private volatile boolean done;
@@ -54,6 +56,7 @@ final class RaceRun {
     private int roundsWithAnomaly;
     private long doubleCreates;
     private long idMismatches;
+    private long duplicateRows;
     private long sideEffectSurplus;
     private long firstReleaseNanos;
     private long lastRoundEndNanos;
@@ -111,6 +114,7 @@ final class RaceRun {
         this.ids = new long[n];
         this.invocations = new int[n];
         this.ledgerFlags = new int[n];
+        this.cut = new boolean[n];
         this.shared = keys.shared();
         this.ledger = churn && shared ? new KeyLedger(1) : null;
         Bounds b = config.bounds();
@@ -139,7 +143,9 @@ final class RaceRun {
                 return;
             }
             CallRecord c = w.call(ledger, 0, true);
+            // null: cancelled, or the strategy never ran (its outer read failed: workload noise)
             outcomes[w.index] = c.cancelled ? null : c.outcome;
+            cut[w.index] = c.cancelled;
             ids[w.index] = c.id;
             invocations[w.index] = c.invocations;
             ledgerFlags[w.index] = c.ledgerFlags;
@@ -180,6 +186,7 @@ final class RaceRun {
             round++;
             key = keys.key(round, 0);
             java.util.Arrays.fill(outcomes, null);
+            java.util.Arrays.fill(cut, false);
             if (ledger != null) {
                 ledger.reset(0);
             }
@@ -202,8 +209,10 @@ final class RaceRun {
         int counted = 0;
         long totalInvocations = 0;
         for (int i = 0; i < outcomes.length; i++) {
-            if (outcomes[i] != null) {
+            if (!cut[i]) {
                 counted++;
+            }
+            if (outcomes[i] != null) {
                 surplus += Invariants.sideEffectSurplus(outcomes[i], invocations[i]);
                 anomaly |= outcomes[i].isAnomaly();
             }
@@ -215,6 +224,7 @@ final class RaceRun {
         roundsRun = round;
         long dc;
         long im;
+        long seenTwice = 0;
         if (!shared) {
             dc = 0; // callers on different keys: nothing to compare
             im = 0;
@@ -224,6 +234,7 @@ final class RaceRun {
             for (int f : ledgerFlags) {
                 dc += (f & KeyLedger.DOUBLE_CREATE) != 0 ? 1 : 0;
                 im += (f & KeyLedger.ID_MISMATCH) != 0 ? 1 : 0;
+                seenTwice += (f & KeyLedger.DUPLICATE_ROWS) != 0 ? 1 : 0;
             }
         } else {
             Invariants.RoundFigures fig = Invariants.round(outcomes, ids);
@@ -236,6 +247,7 @@ final class RaceRun {
         }
         doubleCreates += dc;
         idMismatches += im;
+        duplicateRows += seenTwice;
         sideEffectSurplus += surplus;
         if (dc > 0) {
             control.anomaly("DOUBLE_CREATE", round, now, dc + 1 + " callers got CREATED for key " + key);
@@ -246,11 +258,15 @@ final class RaceRun {
         if (rows > 1) {
             control.anomaly("DUPLICATE_ROWS", round, now, "key " + key + " has " + rows + " rows");
         }
+        if (seenTwice > 0) {
+            control.anomaly("DUPLICATE_ROWS", round, now, "key " + key + ": two rows stood at once while callers"
+                    + " created and deleted it");
+        }
         if (surplus > 0) {
             control.anomaly("REPEATED_SIDE_EFFECT", round, now, "key " + key + ": the hook ran " + totalInvocations
                     + " times for " + (rows >= 0 ? rows + " row(s)" : "the key"));
         }
-        long broken = dc + im + surplus + Math.max(0, rows - 1);
+        long broken = dc + im + surplus + Math.max(0, rows - 1) + seenTwice;
         if (broken > 0) {
             control.anomalies.add(broken);
         }
@@ -295,6 +311,11 @@ final class RaceRun {
 
     long idMismatches() {
         return idMismatches;
+    }
+
+    /** Rows seen standing beside another of their key while callers created and deleted it (churn). */
+    long duplicateRows() {
+        return duplicateRows;
     }
 
     long sideEffectSurplus() {

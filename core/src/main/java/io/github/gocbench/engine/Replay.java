@@ -126,10 +126,10 @@ public final class Replay {
                 if (c.answered) {
                     lines.accept(new Answer(thread, c.key, c.id, c.created));
                 }
-                if (c.failure != null) {
+                Failure f = c.failure != null ? c.failure : c.noiseFailure;
+                if (f != null) {
                     failed[i] = true;
-                    lines.accept(c.answered ? new DeleteFailed(thread, c.key, c.id, c.failure)
-                            : new Failed(thread, c.key, c.failure));
+                    lines.accept(c.answered ? new DeleteFailed(thread, c.key, c.id, f) : new Failed(thread, c.key, f));
                 }
             }, config, control, admin, table);
             Engine.runWorkers(workers, race, null, control, bounds, ProgressListener.NONE);

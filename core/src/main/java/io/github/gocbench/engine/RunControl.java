@@ -1,6 +1,7 @@
 package io.github.gocbench.engine;
 
 import io.github.gocbench.outcome.Failure;
+import io.github.gocbench.outcome.Phase;
 import io.github.gocbench.results.RunResult.FirstAnomaly;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,11 +112,11 @@ final class RunControl {
         return fraction;
     }
 
-    /** Records {@code failure} as the first anomaly unless one was already recorded. */
-    void anomaly(Failure failure, Integer round, long atNanos) {
+    /** Records {@code failure}, of {@code phase}, as the first anomaly unless one was already recorded. */
+    void anomaly(Failure failure, Phase phase, Integer round, long atNanos) {
         if (firstAnomaly.get() == null) {
             firstAnomaly.compareAndSet(null, new FirstAnomaly(failure.outcome().name(), round, elapsedMs(atNanos),
-                    failure.sqlState(), failure.vendorCode(), failure.message()));
+                    failure.sqlState(), failure.vendorCode(), failure.message(), phase));
         }
     }
 

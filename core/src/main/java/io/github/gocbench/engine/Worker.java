@@ -5,6 +5,7 @@ import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Failure;
 import io.github.gocbench.outcome.Messages;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Phase;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
@@ -52,6 +53,7 @@ final class Worker {
     private static final long MARK_TIMED_OUT = -1;
     /** {@link #state}: the run's stop cancelled the call part in flight. */
     private static final long MARK_CANCELLED = -2;
+    private static final int OUTCOMES = Outcome.values().length;
 
     final int index;
     private final Target target;
@@ -61,6 +63,9 @@ final class Worker {
     private final RunControl control;
     private final String selectSql;
     private final String deleteSql;
+    private final String countSql;
+    /** Without the unique constraint, with churn, in autocommit: count the key's rows right after a create. */
+    private final boolean countAfterCreate;
     private final double churn;
     private final boolean outerTx;
     private final SplittableRandom random;
@@ -71,6 +76,7 @@ final class Worker {
     private volatile Connection connection;
     private PreparedStatement select;
     private PreparedStatement delete;
+    private PreparedStatement count;
 
     /**
      * The watchdog hand-shake, one word: {@link #IDLE}; while a call part runs, its start as
@@ -89,6 +95,9 @@ final class Worker {
     private final AtomicLong sideEffectSurplus = new AtomicLong();
     private final AtomicLong doubleCreates = new AtomicLong();
     private final AtomicLong idMismatches = new AtomicLong();
+    private final AtomicLong duplicateRows = new AtomicLong();
+    /** Failures per {@link Phase} x {@link Outcome} (index {@code phase * OUTCOMES + outcome}), noise included. */
+    private final AtomicLongArray failures = new AtomicLongArray(Phase.values().length * OUTCOMES);
     private final SingleWriterRecorder latency = new SingleWriterRecorder(MAX_LATENCY_MICROS, 3);
 
     Worker(int index, Target target, Strategy strategy, Table table, RunConfig config, RunControl control, long seed) {
@@ -100,8 +109,10 @@ final class Worker {
         this.control = control;
         this.selectSql = "SELECT id FROM " + table.name() + " WHERE k = ?";
         this.deleteSql = "DELETE FROM " + table.name() + " WHERE id = ?";
+        this.countSql = "SELECT count(*) FROM " + table.name() + " WHERE k = ?";
         this.churn = config.conditions().churn();
         this.outerTx = config.conditions().outerTx();
+        this.countAfterCreate = churn > 0 && !outerTx && !config.conditions().unique();
         this.random = new SplittableRandom(seed);
         this.hook = config.conditions().sideEffect() ? key -> invocations++ : SideEffect.NONE;
     }
@@ -111,6 +122,7 @@ final class Worker {
         connection = Sessions.open(target, config);
         select = null;
         delete = null;
+        count = null;
     }
 
     /**
@@ -126,7 +138,8 @@ final class Worker {
     /**
      * Starts a call on {@code key} at {@code start} (a {@code nanoTime} the caller just read):
      * resets the call record and, in an outer transaction, opens it and reads the key. A failure
-     * here is the call's answer; {@link #call} then runs nothing.
+     * here is the workload's ({@link Phase#READ}, noise, never the strategy's); {@link #call}
+     * then runs nothing.
      */
     void begin(long key, long start) {
         CallRecord c = call;
@@ -141,24 +154,26 @@ final class Worker {
             connection.setAutoCommit(false);
             readKey(key);
         } catch (SQLException e) {
-            failed(c, e);
+            failed(c, e, Phase.READ);
         } catch (RuntimeException e) {
-            failed(c, e);
+            failed(c, e, Phase.READ);
         }
-        leave(c);
+        leave(c, Phase.READ);
     }
 
     /**
      * Runs the rest of the call {@link #begin} started: the strategy, then (with churn) the
      * delete, and the outer transaction's commit. With a ledger, the call's answer is checked
      * against it ({@code slot} is the key's ledger slot) and churn deletes are recorded in it.
+     * Each failure is kept with its {@link Phase}: the strategy's call and the outer commit are
+     * the call's outcome; the churn step's failure is noise beside the strategy's answer.
      *
      * @param fromNow the call's time counts from now (a race's release), not from {@code begin}
      * @return this worker's reused record of the call; pass it to {@link #recover} after counting
      */
     CallRecord call(KeyLedger ledger, int slot, boolean fromNow) {
         CallRecord c = call;
-        if (c.outcome != null || c.cancelled) {
+        if (c.outcome != null || c.noise != null || c.cancelled) {
             c.endNanos = System.nanoTime(); // begin failed or was cut short: nothing more to run
             return c;
         }
@@ -168,19 +183,24 @@ final class Worker {
         Connection conn = connection;
         enter(start);
         long end;
+        Phase at = Phase.CALL;
         try {
             boolean deleteAfter = churn > 0 && (churn >= 1.0 || random.nextDouble() < churn);
             Got got = strategy.getOrCreate(conn, key, hook);
             c.answered = true;
             c.id = got.id();
             c.created = got.created();
+            c.outcome = got.created() ? Outcome.CREATED : Outcome.FOUND;
+            c.retries = got.retries();
             if (outerTx) {
                 if (deleteAfter) {
+                    at = Phase.CHURN;
                     if (ledger != null) {
                         ledger.onDeleteStart(slot, got.id(), System.nanoTime());
                     }
                     deleteRow(got.id());
                 }
+                at = Phase.COMMIT;
                 conn.commit();
                 conn.setAutoCommit(true);
                 end = System.nanoTime();
@@ -189,25 +209,27 @@ final class Worker {
                 end = System.nanoTime();
                 c.ledgerFlags = ledger == null ? 0 : ledger.onSuccess(slot, got.id(), got.created(), start, end);
                 if (deleteAfter) {
+                    at = Phase.CHURN;
+                    if (countAfterCreate && got.created() && rowsOf(key) > 1) {
+                        c.ledgerFlags |= KeyLedger.DUPLICATE_ROWS; // two rows of the key stood at once
+                    }
                     if (ledger != null) {
-                        ledger.onDeleteStart(slot, got.id(), end);
+                        ledger.onDeleteStart(slot, got.id(), System.nanoTime());
                     }
                     deleteRow(got.id());
                     end = System.nanoTime();
                 }
             }
-            c.outcome = got.created() ? Outcome.CREATED : Outcome.FOUND;
-            c.retries = got.retries();
         } catch (SQLException e) {
-            failed(c, e);
+            failed(c, e, at);
             end = System.nanoTime();
         } catch (RuntimeException e) {
-            failed(c, e);
+            failed(c, e, at);
             end = System.nanoTime();
         }
         c.endNanos = end;
         c.invocations = invocations;
-        leave(c);
+        leave(c, at);
         return c;
     }
 
@@ -217,13 +239,16 @@ final class Worker {
         state.lazySet(v > 0 ? v : 1);
     }
 
-    /** Ends a call part: takes back the hand-shake word and applies what the watchdog or stop did. */
-    private void leave(CallRecord c) {
+    /**
+     * Ends a call part: takes back the hand-shake word and applies what the watchdog or stop did.
+     * A timeout in {@code at} is the strategy's only where {@code at} counts against it.
+     */
+    private void leave(CallRecord c, Phase at) {
         long was = state.getAndSet(IDLE);
         if (was == MARK_TIMED_OUT) {
-            c.outcome = Outcome.TIMEOUT;
-            c.failure = new Failure(Outcome.TIMEOUT, null, 0, "call exceeded "
+            Failure f = new Failure(Outcome.TIMEOUT, null, 0, "call exceeded "
                     + config.bounds().callTimeout().toMillis() + " ms; the watchdog aborted its connection");
+            record(c, f, at);
             c.needsReconnect = true;
         } else if (was == MARK_CANCELLED) {
             c.cancelled = true;
@@ -231,23 +256,34 @@ final class Worker {
         }
     }
 
-    private void failed(CallRecord c, SQLException e) {
+    private void failed(CallRecord c, SQLException e, Phase at) {
         Outcome o = e instanceof NotFoundAfterConflictException
                 ? Outcome.NOT_FOUND_AFTER_CONFLICT : dialect.classify(e);
         if (o == null) {
             o = Outcome.OTHER;
         }
-        c.outcome = o;
-        c.failure = Failure.of(o, e);
+        record(c, Failure.of(o, e), at);
         c.needsReconnect = o == Outcome.CONNECTION_LOST || !cleanUp();
     }
 
-    private void failed(CallRecord c, RuntimeException e) {
+    private void failed(CallRecord c, RuntimeException e, Phase at) {
         // a strategy bug must not kill the harness, nor vanish
-        c.outcome = Outcome.OTHER;
-        c.failure = new Failure(Outcome.OTHER, null, 0, Messages.firstLine(e.toString()));
+        record(c, new Failure(Outcome.OTHER, null, 0, Messages.firstLine(e.toString())), at);
         LOG.debug("strategy {} threw", strategy.id(), e);
         c.needsReconnect = !cleanUp();
+    }
+
+    /** Keeps {@code f} as the call's outcome when {@code at} is the strategy's, else as workload noise. */
+    private static void record(CallRecord c, Failure f, Phase at) {
+        if (at.countsAgainstStrategy()) {
+            c.outcome = f.outcome();
+            c.failure = f;
+            c.phase = at;
+        } else {
+            c.noise = f.outcome();
+            c.noiseFailure = f;
+            c.noisePhase = at;
+        }
     }
 
     /**
@@ -262,10 +298,20 @@ final class Worker {
         }
     }
 
-    /** Counts {@code c} (outcome, latency, retries; side effects and ledger flags when asked). */
+    /**
+     * Counts {@code c}: workload noise by phase; then, when the strategy ran, its outcome,
+     * latency, retries, and (when asked) side effects and ledger flags.
+     */
     void count(CallRecord c, boolean invariants, Integer round) {
         if (c.cancelled) {
             return;
+        }
+        if (c.noise != null) {
+            int i = c.noisePhase.ordinal() * OUTCOMES + c.noise.ordinal();
+            failures.lazySet(i, failures.get(i) + 1);
+        }
+        if (c.outcome == null) {
+            return; // the strategy never ran: its outer read failed (noise, counted above)
         }
         int o = c.outcome.ordinal();
         outcomes.lazySet(o, outcomes.get(o) + 1);
@@ -276,8 +322,10 @@ final class Worker {
         }
         calls.lazySet(calls.get() + 1);
         if (c.outcome.isAnomaly()) {
+            int i = c.phase.ordinal() * OUTCOMES + o;
+            failures.lazySet(i, failures.get(i) + 1);
             control.anomalies.increment();
-            control.anomaly(c.failure, round, c.endNanos);
+            control.anomaly(c.failure, c.phase, round, c.endNanos);
         }
         if (invariants) {
             int surplus = Invariants.sideEffectSurplus(c.outcome, c.invocations);
@@ -298,6 +346,12 @@ final class Worker {
                 control.anomalies.increment();
                 control.anomaly("ID_MISMATCH", round, c.endNanos, "key " + c.key + ": got id " + c.id
                         + " while another row of the key provably existed");
+            }
+            if ((c.ledgerFlags & KeyLedger.DUPLICATE_ROWS) != 0) {
+                duplicateRows.incrementAndGet();
+                control.anomalies.increment();
+                control.anomaly("DUPLICATE_ROWS", round, c.endNanos, "key " + c.key
+                        + ": two rows of the key provably stood at once");
             }
         }
     }
@@ -353,6 +407,17 @@ final class Worker {
         }
     }
 
+    /** Rows the key has now, read on this worker's own connection (autocommit: committed rows). */
+    private long rowsOf(long key) throws SQLException {
+        if (count == null) {
+            count = connection.prepareStatement(countSql);
+        }
+        count.setLong(1, key);
+        try (ResultSet rs = count.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     private void deleteRow(long id) throws SQLException {
         if (delete == null) {
             delete = connection.prepareStatement(deleteSql);
@@ -390,6 +455,7 @@ final class Worker {
         connection = fresh;
         select = null;
         delete = null;
+        count = null;
     }
 
     long outcome(Outcome o) {
@@ -415,6 +481,15 @@ final class Worker {
 
     long idMismatches() {
         return idMismatches.get();
+    }
+
+    long duplicateRows() {
+        return duplicateRows.get();
+    }
+
+    /** Failures of {@code outcome} in {@code phase} (the strategy's and the workload's alike). */
+    long failures(Phase phase, Outcome outcome) {
+        return failures.get(phase.ordinal() * OUTCOMES + outcome.ordinal());
     }
 
     /** The latencies recorded so far (moves them out of the recorder). */

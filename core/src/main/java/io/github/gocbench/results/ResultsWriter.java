@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Phase;
+import io.github.gocbench.strategy.EffectiveSituation;
 import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Isolation;
 import java.io.BufferedWriter;
@@ -31,6 +33,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -161,6 +164,9 @@ public final class ResultsWriter {
             h.add(i.name().toLowerCase(Locale.ROOT));
         }
         h.addAll(List.of("p50_us", "p90_us", "p99_us", "p999_us", "max_us", "retries", "verdict", "complete"));
+        // format 2: phases, evidence, grading
+        h.addAll(List.of("schema_version", "commit_failures", "noise_read", "noise_churn", "evidence_unit",
+                "trials", "anomalous", "rate", "upper95", "low95", "high95", "grade", "situation"));
         return h;
     }
 
@@ -203,7 +209,27 @@ public final class ResultsWriter {
         v.add(Long.toString(r.retries()));
         v.add(s(r.verdict()));
         v.add(Boolean.toString(r.complete()));
+        v.add(Integer.toString(r.schemaVersion()));
+        v.add(Long.toString(phaseTotal(r, Phase.COMMIT)));
+        v.add(Long.toString(phaseTotal(r, Phase.READ)));
+        v.add(Long.toString(phaseTotal(r, Phase.CHURN)));
+        RunResult.EvidenceFigures e = r.evidence();
+        v.add(e == null ? "" : s(e.unit()));
+        v.add(e == null ? "" : Long.toString(e.trials()));
+        v.add(e == null ? "" : Long.toString(e.anomalous()));
+        v.add(e == null ? "" : Double.toString(e.rate()));
+        v.add(e == null ? "" : Double.toString(e.upperBound95()));
+        v.add(e == null ? "" : Double.toString(e.low95()));
+        v.add(e == null ? "" : Double.toString(e.high95()));
+        v.add(r.grading() == null ? "" : s(r.grading().grade()));
+        v.add(r.grading() == null || r.grading().situation() == null ? ""
+                : EffectiveSituation.label(r.grading().situation()));
         return v;
+    }
+
+    private static long phaseTotal(RunResult r, Phase phase) {
+        Map<Outcome, Long> m = r.failuresByPhase().get(phase);
+        return m == null ? 0 : m.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static String s(Object o) {

@@ -1,11 +1,18 @@
 package io.github.gocbench.results;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.outcome.Evidence;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Phase;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.EffectiveSituation;
+import io.github.gocbench.strategy.Expect;
+import io.github.gocbench.strategy.Grading;
+import io.github.gocbench.strategy.Isolation;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -31,6 +38,16 @@ import java.util.Map;
  * @param firstAnomaly  the first anomaly seen, or {@code null}
  * @param complete      false when the run was cut short (deadline, server lost, interrupted)
  * @param note          why the run is incomplete, or {@code null}
+ * @param schemaVersion the document's format, {@link #SCHEMA_VERSION} when written by this version
+ *                      (0 when read from a document older than the field: format 1)
+ * @param failuresByPhase failures per {@link Phase} and outcome, non-zero only: {@code CALL} and
+ *                      {@code COMMIT} are in {@code outcomes} (they count against the strategy);
+ *                      {@code READ} and {@code CHURN} are the workload's own statements, noise
+ *                      that never counts against it
+ * @param evidence      what the verdict rests on (derived from the race figures or totals when a
+ *                      document has none)
+ * @param grading       the run graded against the strategy's declaration, or {@code null} when
+ *                      the document predates grading
  */
 public record RunResult(
         String tool,
@@ -48,7 +65,27 @@ public record RunResult(
         Verdict verdict,
         FirstAnomaly firstAnomaly,
         boolean complete,
-        String note) {
+        String note,
+        int schemaVersion,
+        Map<Phase, Map<Outcome, Long>> failuresByPhase,
+        EvidenceFigures evidence,
+        Grading grading) {
+
+    /**
+     * The format this version writes. 2: {@code failuresByPhase} (workload noise apart from the
+     * strategy's outcomes), {@code evidence}, {@code grading}, {@code firstAnomaly.phase}, verdict
+     * {@code INCONCLUSIVE}.
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** A document without the format-2 fields: evidence derived from its figures, no grading. */
+    public RunResult(String tool, String toolVersion, Instant time, HostInfo host, TargetInfo target,
+                     ConfigInfo config, Totals totals, Map<Outcome, Long> outcomes, Map<Invariant, Long> invariants,
+                     Latency latencyMicros, long retries, RaceFigures race, Verdict verdict,
+                     FirstAnomaly firstAnomaly, boolean complete, String note) {
+        this(tool, toolVersion, time, host, target, config, totals, outcomes, invariants, latencyMicros, retries,
+                race, verdict, firstAnomaly, complete, note, 0, null, null, null);
+    }
 
     /**
      * Normalises {@code outcomes} and {@code invariants} to unmodifiable enum-ordered maps with
@@ -58,6 +95,45 @@ public record RunResult(
     public RunResult {
         outcomes = complete(Outcome.class, outcomes);
         invariants = complete(Invariant.class, invariants);
+        failuresByPhase = nonZero(failuresByPhase);
+        if (evidence == null && config != null && totals != null) {
+            evidence = EvidenceFigures.of(derivedEvidence(config, totals, race, outcomes, invariants));
+        }
+    }
+
+    private static Map<Phase, Map<Outcome, Long>> nonZero(Map<Phase, Map<Outcome, Long>> byPhase) {
+        Map<Phase, Map<Outcome, Long>> all = new EnumMap<>(Phase.class);
+        if (byPhase != null) {
+            byPhase.forEach((phase, counts) -> {
+                Map<Outcome, Long> m = new EnumMap<>(Outcome.class);
+                if (counts != null) {
+                    counts.forEach((o, n) -> {
+                        if (n != null && n > 0) {
+                            m.put(o, n);
+                        }
+                    });
+                }
+                if (!m.isEmpty()) {
+                    all.put(phase, Collections.unmodifiableMap(m));
+                }
+            });
+        }
+        return Collections.unmodifiableMap(all);
+    }
+
+    private static Evidence derivedEvidence(ConfigInfo config, Totals totals, RaceFigures race,
+                                            Map<Outcome, Long> outcomes, Map<Invariant, Long> invariants) {
+        if (race != null) {
+            return Evidence.ofRounds(race.rounds(), race.roundsWithAnomaly(), config.threads());
+        }
+        long anomalies = 0;
+        for (Map.Entry<Outcome, Long> e : outcomes.entrySet()) {
+            anomalies += e.getKey().isAnomaly() ? e.getValue() : 0;
+        }
+        for (long v : invariants.values()) {
+            anomalies += v;
+        }
+        return Evidence.ofCalls(totals.calls(), Math.min(totals.calls(), anomalies), config.threads());
     }
 
     private static <E extends Enum<E>> Map<E, Long> complete(Class<E> type, Map<E, Long> counts) {
@@ -120,7 +196,96 @@ public record RunResult(
      * @param message    the server's message or a description of the broken invariant
      */
     public record FirstAnomaly(String kind, Integer round, long atMs, String sqlState, Integer vendorCode,
-                               String message) {
+                               String message, Phase phase) {
+
+        /** A first anomaly without a phase: a broken invariant, or a document older than phases. */
+        public FirstAnomaly(String kind, Integer round, long atMs, String sqlState, Integer vendorCode,
+                            String message) {
+            this(kind, round, atMs, sqlState, vendorCode, message, null);
+        }
+    }
+
+    /**
+     * {@link Evidence} as plain numbers for JSON and CSV readers: the counts it rests on and the
+     * bounds they give, so a spreadsheet needs no beta quantiles.
+     *
+     * @param unit        {@code rounds} (race) or {@code calls} (steady)
+     * @param trials      rounds finished, or calls counted
+     * @param anomalous   of those, the ones with an anomaly of the strategy's
+     * @param threads     threads per round
+     * @param rate        anomalous / trials
+     * @param upperBound95 exact one-sided 95 % upper bound on the rate
+     * @param low95       exact two-sided 95 % interval, low end
+     * @param high95      exact two-sided 95 % interval, high end
+     */
+    public record EvidenceFigures(String unit, long trials, long anomalous, int threads, double rate,
+                                  double upperBound95, double low95, double high95) {
+
+        /** The figures of {@code e}. */
+        public static EvidenceFigures of(Evidence e) {
+            Evidence.Interval ci = e.interval();
+            return new EvidenceFigures(e.unit().plural(), e.trials(), e.anomalous(), e.threads(), e.rate(),
+                    e.upperBound(), ci.low(), ci.high());
+        }
+
+        /** Back to {@link Evidence} (the bounds are recomputed from the counts). */
+        public Evidence toEvidence() {
+            Evidence.Unit u = "calls".equals(unit) ? Evidence.Unit.CALLS : Evidence.Unit.ROUNDS;
+            return new Evidence(u, trials, Math.min(anomalous, trials), threads);
+        }
+    }
+
+    /** Failures of the workload's own statements (outer read, churn delete): noise, never the strategy's. */
+    public long workloadNoise() {
+        long n = 0;
+        for (Map.Entry<Phase, Map<Outcome, Long>> e : failuresByPhase.entrySet()) {
+            if (!e.getKey().countsAgainstStrategy()) {
+                for (long v : e.getValue().values()) {
+                    n += v;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Failures of {@code outcome} in {@code phase}; 0 when none. */
+    public long failures(Phase phase, Outcome outcome) {
+        Map<Outcome, Long> m = failuresByPhase.get(phase);
+        Long n = m == null ? null : m.get(outcome);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * The circumstances the run's calls had, from what was recorded at run time: the asked
+     * isolation or else the server's recorded default, the outer transaction, the unique
+     * constraint, churn, and MariaDB's {@code innodb_snapshot_isolation}.
+     */
+    public EffectiveSituation effectiveSituation() {
+        Conditions c = config == null ? Conditions.DEFAULT : config.conditions();
+        DbFamily family = target == null ? null : target.family();
+        Map<String, String> settings = target == null || target.settings() == null ? Map.of() : target.settings();
+        Isolation isolation = c.isolation();
+        if (isolation == null && family != null) {
+            isolation = EffectiveSituation.parseServerIsolation(settings.get(
+                    family == DbFamily.POSTGRES ? "default_transaction_isolation" : "transaction_isolation"));
+        }
+        String snapshot = settings.get("innodb_snapshot_isolation");
+        boolean snapshotOn = snapshot != null && (snapshot.equalsIgnoreCase("ON") || snapshot.equals("1")
+                || snapshot.equalsIgnoreCase("true"));
+        return new EffectiveSituation(isolation, family == null ? null : family.declaredDefaultIsolation(),
+                c.outerTx(), c.unique(), c.churn(), snapshotOn);
+    }
+
+    /** This run graded against {@code expect} (the strategy's declaration) in its effective situation. */
+    public Grading grade(Expect expect) {
+        return Grading.of(expect, effectiveSituation(), outcomes, invariants);
+    }
+
+    /** A copy with {@code grading}. */
+    public RunResult withGrading(Grading grading) {
+        return new RunResult(tool, toolVersion, time, host, target, config, totals, outcomes, invariants,
+                latencyMicros, retries, race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase,
+                evidence, grading);
     }
 
     /** Number of anomalous calls plus broken invariants. */

@@ -130,6 +130,34 @@ class InvariantControlsIT {
     }
 
     /**
+     * The seed's own workload without the unique constraint: naive, every caller deletes its row
+     * right after use (churn 1). Callers that both missed the SELECT both insert; a creator
+     * counts the key's rows right after its create (before its delete) and the key ledger
+     * compares the creates' times, so churn does not blind the check (audit M2): the run is
+     * UNSAFE with DUPLICATE_ROWS.
+     */
+    @ParameterizedTest(name = "{0}: race, naive --no-unique --churn 1 is DUPLICATE_ROWS")
+    @MethodSource("targets")
+    void churnDoesNotBlindTheDuplicateRowCheck(TargetSpec spec) {
+        RunResult r = race(spec, null, "naive", 8, 100, new Conditions(null, false, false, false, 1.0));
+        String seen = r.outcomes() + " " + r.invariants() + " " + r.race();
+        assertThat(r.complete()).as(r.note()).isTrue();
+        assertThat(r.invariants().get(Invariant.DUPLICATE_ROWS)).as(seen).isPositive();
+        assertThat(r.verdict()).isEqualTo(Verdict.UNSAFE);
+    }
+
+    /** The same in a steady run on one hot key: every call creates and deletes, threads overlap. */
+    @ParameterizedTest(name = "{0}: steady, naive --no-unique --churn 1 is DUPLICATE_ROWS")
+    @MethodSource("targets")
+    void churnDoesNotBlindTheDuplicateRowCheckInSteadyRuns(TargetSpec spec) {
+        RunResult r = steady(spec, null, "naive", 4, "hot", new Conditions(null, false, false, false, 1.0));
+        String seen = r.outcomes() + " " + r.invariants();
+        assertThat(r.complete()).as(r.note()).isTrue();
+        assertThat(r.invariants().get(Invariant.DUPLICATE_ROWS)).as(seen).isPositive();
+        assertThat(r.verdict()).isEqualTo(Verdict.UNSAFE);
+    }
+
+    /**
      * upsert's hook sits before its INSERT, so every call that finds the row has run it once for
      * a row it did not create: REPEATED_SIDE_EFFECT in a steady run on a hot key too (the per-call
      * rule), not only in races.

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.outcome.Invariant;
+import io.github.gocbench.outcome.Evidence;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Phase;
+import io.github.gocbench.strategy.Expect;
+import io.github.gocbench.strategy.Grade;
+import io.github.gocbench.strategy.Situation;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
@@ -65,6 +70,48 @@ class ResultsWriterTest {
         assertThat(ResultsWriter.readJson(f)).containsExactly(r);
     }
 
+    /** Format 2: phases, evidence and grading go to JSON and CSV and come back equal. */
+    @Test
+    void formatTwoRoundTripsPhasesEvidenceAndGrading() throws IOException {
+        RunResult old = sample("naive", 12);
+        Map<Phase, Map<Outcome, Long>> byPhase = Map.of(Phase.CALL, Map.of(Outcome.DUPLICATE_KEY, 12L),
+                Phase.CHURN, Map.of(Outcome.SERIALIZATION_FAILURE, 115L), Phase.READ, Map.of(Outcome.OTHER, 0L));
+        RunResult r = new RunResult(old.tool(), old.toolVersion(), old.time(), old.host(), old.target(), old.config(),
+                old.totals(), old.outcomes(), old.invariants(), old.latencyMicros(), old.retries(), old.race(),
+                old.verdict(), old.firstAnomaly(), true, null, RunResult.SCHEMA_VERSION, byPhase,
+                RunResult.EvidenceFigures.of(Evidence.ofRounds(100, 40, 8)), null);
+        r = r.withGrading(r.grade(Expect.safe(Situation.OUTER_READ_COMMITTED).known(Situation.AUTOCOMMIT,
+                Outcome.DUPLICATE_KEY)));
+        assertThat(r.grading().grade()).isEqualTo(Grade.AS_DECLARED);
+        assertThat(r.failuresByPhase()).doesNotContainKey(Phase.READ); // zeros dropped
+        assertThat(r.workloadNoise()).isEqualTo(115);
+        Path f = dir.resolve("v2.json");
+        ResultsWriter.writeJson(f, List.of(r));
+        assertThat(Files.readString(f)).contains("\"schemaVersion\" : 2").contains("\"CHURN\"")
+                .contains("\"upperBound95\"").contains("\"grade\" : \"AS_DECLARED\"");
+        assertThat(ResultsWriter.readJson(f)).containsExactly(r);
+        Path csv = dir.resolve("v2.csv");
+        ResultsWriter.writeCsv(csv, List.of(r));
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        List<String> row = List.of(lines.get(1).split(",", -1));
+        assertThat(row.get(header.indexOf("noise_churn"))).isEqualTo("115");
+        assertThat(row.get(header.indexOf("trials"))).isEqualTo("100");
+        assertThat(row.get(header.indexOf("grade"))).isEqualTo("AS_DECLARED");
+        assertThat(row.get(header.indexOf("situation"))).isEqualTo("autocommit");
+    }
+
+    /** A format-1 document (no phases, evidence or grading) reads back with its evidence derived from its rounds. */
+    @Test
+    void formatOneDocumentsGetDerivedEvidence() {
+        RunResult r = sample("naive", 3);
+        assertThat(r.schemaVersion()).isZero();
+        assertThat(r.evidence().trials()).isEqualTo(100);
+        assertThat(r.evidence().anomalous()).isEqualTo(40);
+        assertThat(r.evidence().toEvidence().describe()).startsWith("anomalies in 40 of 100 rounds of 8 threads");
+        assertThat(r.grading()).isNull();
+    }
+
     @Test
     void jsonRoundTripsAnArray() throws IOException {
         Path f = dir.resolve("many.json");
@@ -118,7 +165,7 @@ class ResultsWriterTest {
         assertThat(header).startsWith("time", "db", "product", "version", "provision", "strategy")
                 .contains("duplicate_key", "not_found_after_conflict", "duplicate_rows", "repeated_side_effect",
                         "p50_us", "max_us", "retries")
-                .endsWith("verdict", "complete");
+                .contains("verdict", "complete").endsWith("grade", "situation");
         List<String> row = List.of(lines.get(1).split(",", -1));
         assertThat(row).hasSize(header.size());
         assertThat(row.get(header.indexOf("duplicate_key"))).isEqualTo("5");
