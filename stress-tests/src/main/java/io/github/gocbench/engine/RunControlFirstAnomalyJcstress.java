@@ -2,6 +2,7 @@ package io.github.gocbench.engine;
 
 import io.github.gocbench.outcome.Failure;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Phase;
 import io.github.gocbench.results.RunResult.FirstAnomaly;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Expect;
@@ -46,7 +47,7 @@ public class RunControlFirstAnomalyJcstress {
 
     @Actor
     public void worker(II_Result r) {
-        control.anomaly(new Failure(Outcome.DUPLICATE_KEY, "23505", 0, "dup"), 3, System.nanoTime());
+        control.anomaly(new Failure(Outcome.DUPLICATE_KEY, "23505", 0, "dup"), Phase.CALL, 3, System.nanoTime());
         r.r1 = read(control.firstAnomaly());
     }
 
