@@ -58,9 +58,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "D", description = "postgres, mariadb or mysql.")
     String db;
 
-    @Option(names = "--strategy", required = true, paramLabel = "S",
+    @Option(names = "--strategy", paramLabel = "S",
             description = "Strategy id, a comma list, or all ('goc strategies' lists them).")
     String strategy;
+
+    @Mixin
+    UserStrategyOptions userStrategy;
 
     @Option(names = "--threads", paramLabel = "N,...", defaultValue = "1,2,4,8",
             description = "Thread counts to sweep, each 1.." + Workload.MAX_THREADS + " (default ${DEFAULT-VALUE}).")
@@ -96,12 +99,20 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DbFamily family = InputChecks.db(db);
-        List<StrategyDef> defs = StrategyCatalog.resolveList(family, strategy);
+        if (strategy == null && !userStrategy.given()) {
+            throw new BadInputException("Missing required option: '--strategy=S' (or --strategy-class)");
+        }
+        List<StrategyDef> defs = new ArrayList<>(strategy == null ? List.of()
+                : StrategyCatalog.resolveList(family, strategy));
+        userStrategy.load(List.of(family)).ifPresent(defs::add); // beside the built-ins named by --strategy
         List<Integer> threadCounts = InputChecks.threadList(threads);
         Duration measured = InputChecks.duration("--duration", duration);
         Duration warm = InputChecks.warmup(warmup);
         KeySpec keySpec = InputChecks.keys(keys);
         Conditions cond = conditions.conditions(churn.probability());
+        if (userStrategy.given()) {
+            UserStrategyOptions.checkConditions(cond);
+        }
         var runBounds = bounds.bounds();
         if (!spec.commandLine().getParseResult().hasMatchedOption("--deadline")) {
             // The default deadline bounds races; a steady run asked to last longer gets its own

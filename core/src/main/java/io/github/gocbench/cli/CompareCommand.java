@@ -9,6 +9,7 @@ import io.github.gocbench.report.ReportFiles;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.server.TargetUnavailableException;
+import io.github.gocbench.strategy.StrategyDef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,9 @@ final class CompareCommand implements Callable<Integer> {
     Duration warmup;
 
     @Mixin
+    UserStrategyOptions userStrategy;
+
+    @Mixin
     TargetOptions target;
 
     @Mixin
@@ -112,6 +116,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<DbFamily> families = target.families(dbs);
+        var mine = userStrategy.load(families); // compared beside the strategies --strategy names
         Bounds runBounds = bounds.bounds();
         if (target.pgVersion != null && !families.contains(DbFamily.POSTGRES)) {
             throw new BadInputException("--pg-version applies to postgres, which --db does not list: add postgres"
@@ -119,7 +124,9 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<ComparePlan.Server> servers = new ArrayList<>();
         for (DbFamily f : families) {
-            servers.add(new ComparePlan.Server(target.spec(f, true), StrategyCatalog.resolveList(f, strategies)));
+            List<StrategyDef> defs = new ArrayList<>(StrategyCatalog.resolveList(f, strategies));
+            mine.ifPresent(defs::add);
+            servers.add(new ComparePlan.Server(target.spec(f, true), defs));
         }
         ComparePlan.Mode mode = quick ? ComparePlan.Mode.QUICK : ComparePlan.Mode.THOROUGH;
         ComparePlan.Sizes sizes = overridden(ComparePlan.sizes(mode, servers));

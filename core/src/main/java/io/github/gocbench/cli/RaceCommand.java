@@ -49,9 +49,12 @@ final class RaceCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "D", description = "postgres, mariadb or mysql.")
     String db;
 
-    @Option(names = "--strategy", required = true, paramLabel = "S",
+    @Option(names = "--strategy", paramLabel = "S",
             description = "Strategy id, e.g. naive, transactional, upsert ('goc strategies' lists them).")
     String strategy;
+
+    @Mixin
+    UserStrategyOptions userStrategy;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
             description = "Threads released together each round, 1.." + Workload.MAX_THREADS
@@ -80,10 +83,18 @@ final class RaceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DbFamily family = InputChecks.db(db);
-        String id = StrategyCatalog.resolve(family, strategy).id();
+        if (userStrategy.given() == (strategy != null)) {
+            throw new BadInputException(strategy == null ? "Missing required option: '--strategy=S' (or --strategy-class)"
+                    : "give --strategy or --strategy-class, not both");
+        }
+        String id = strategy != null ? StrategyCatalog.resolve(family, strategy).id()
+                : userStrategy.load(List.of(family)).orElseThrow().id();
         RunConfig config = new RunConfig(id,
                 new Workload.Race(InputChecks.threads(threads), InputChecks.rounds(rounds)),
                 conditions.conditions(churn.probability()), bounds.bounds());
+        if (strategy == null) {
+            UserStrategyOptions.checkConditions(config.conditions());
+        }
         TargetSpec targetSpec = target.spec(family);
         output.check();
 

@@ -3,6 +3,7 @@ package io.github.gocbench.dialect;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.strategy.Table;
+import io.github.gocbench.strategy.UserStrategies;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -76,8 +77,11 @@ public interface Dialect {
     /** The strategies this dialect can express, in catalogue order. */
     List<StrategyDef> strategies();
 
-    /** The strategy with this id, if this dialect can express it. */
+    /**
+     * The strategy with this id, if this dialect can express it, else the user's strategy
+     * registered under it ({@code --strategy-class}, {@link UserStrategies}).
+     */
     default Optional<StrategyDef> strategy(String id) {
-        return strategies().stream().filter(s -> s.id().equals(id)).findFirst();
+        return strategies().stream().filter(s -> s.id().equals(id)).findFirst().or(() -> UserStrategies.find(id));
     }
 }

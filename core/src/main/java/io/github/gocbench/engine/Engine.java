@@ -99,6 +99,7 @@ public final class Engine {
                     return build(target, config, def, time, control, workers, null, null, 0);
                 }
                 dialect.resetSchema(checker, table);
+                strategy.prepare(checker);
                 probeWrite(checker, table);
                 for (int i = 0; i < workload.threads(); i++) {
                     Worker w = new Worker(i, target, strategy, table, config, control, seed + i);

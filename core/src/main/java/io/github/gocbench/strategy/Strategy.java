@@ -20,6 +20,14 @@ public interface Strategy {
     /** The stable id users type, e.g. {@code naive}. */
     String id();
 
+    /**
+     * Creates what the strategy needs beyond the run's table, once per run after the table was
+     * reset, on a connection in autocommit. The built-in strategies need nothing; a user's
+     * strategy may create its own table here.
+     */
+    default void prepare(Connection connection) throws SQLException {
+    }
+
     /** Gets the row for {@code key}, creating it when missing. */
     Got getOrCreate(Connection connection, long key, SideEffect sideEffect) throws SQLException;
 }
