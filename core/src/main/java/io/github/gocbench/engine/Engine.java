@@ -118,6 +118,11 @@ public final class Engine {
                 steady = new SteadyRun((Workload.Steady) workload, base, control, seed);
             }
             runWorkers(workers, race, steady, control, bounds, listener);
+            if (steady != null && steady.bytesPerCall() >= 0) {
+                // goc --verbose: what a call costs the client's heap (the harness aims at near zero of its own)
+                LOG.debug("allocation: {} bytes per call in the measured period ({} calls; the strategy's and the"
+                        + " driver's allocation included)", Math.round(steady.bytesPerCall()), steady.allocationCalls());
+            }
             if (!config.conditions().unique()) {
                 duplicateRows = countDuplicateRows(checker, table, control);
             }

@@ -1,5 +1,6 @@
 package io.github.gocbench.engine;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -25,6 +26,23 @@ final class SteadyRun {
     private volatile long measureEndNanos;
     /** Per worker: end of its last counted call (each worker writes only its own slot). */
     private final AtomicLongArray lastCallEndNanos;
+    /** Per worker: bytes it allocated in the measured period, and its measured calls. */
+    private final AtomicLongArray allocated;
+    private final AtomicLongArray allocatedCalls;
+    /** The JVM's per-thread allocation counter, or {@code null} where it has none (or it is off). */
+    private static final com.sun.management.ThreadMXBean THREADS = threadBean();
+
+    private static com.sun.management.ThreadMXBean threadBean() {
+        try {
+            if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                    && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled()) {
+                return t;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // no jdk.management module: allocation is simply not reported
+        }
+        return null;
+    }
 
     SteadyRun(Workload.Steady workload, long base, RunControl control, long seed) {
         this.workload = workload;
@@ -36,6 +54,8 @@ final class SteadyRun {
         this.warmupNanos = workload.warmup().toNanos();
         this.durationNanos = workload.duration().toNanos();
         this.lastCallEndNanos = new AtomicLongArray(workload.threads());
+        this.allocated = new AtomicLongArray(workload.threads());
+        this.allocatedCalls = new AtomicLongArray(workload.threads());
     }
 
     /** Fixes the measured window relative to now; call once, just before the workers start. */
@@ -48,21 +68,63 @@ final class SteadyRun {
     /** The loop of worker {@code w}. */
     void work(Worker w) throws TargetLostException {
         KeySpec.KeyStream keys = workload.keys().stream(base, w.index, workload.threads(), seed + 31L * w.index);
-        while (!control.stopped()) {
-            long now = System.nanoTime();
-            if (now - measureEndNanos >= 0) {
-                return;
+        long allocatedAtStart = -1;
+        long measuredCalls = 0;
+        try {
+            while (!control.stopped()) {
+                long now = System.nanoTime();
+                if (now - measureEndNanos >= 0) {
+                    return;
+                }
+                boolean measured = now - measureStartNanos >= 0;
+                if (measured && allocatedAtStart < 0) {
+                    allocatedAtStart = Math.max(0, allocatedBytes());
+                }
+                long key = keys.next();
+                w.begin(key, now); // the loop's clock read is the call's start: one read fewer per call
+                CallRecord c = w.call(ledger, ledger == null ? 0 : (int) (key - base), false);
+                if (measured) {
+                    measuredCalls++;
+                    w.count(c, true, null);
+                    lastCallEndNanos.lazySet(w.index, c.endNanos);
+                }
+                w.recover(c);
             }
-            boolean measured = now - measureStartNanos >= 0;
-            long key = keys.next();
-            w.begin(key, now); // the loop's clock read is the call's start: one read fewer per call
-            CallRecord c = w.call(ledger, ledger == null ? 0 : (int) (key - base), false);
-            if (measured) {
-                w.count(c, true, null);
-                lastCallEndNanos.lazySet(w.index, c.endNanos);
+        } finally {
+            if (allocatedAtStart >= 0 && allocatedBytes() >= 0) {
+                allocated.set(w.index, allocatedBytes() - allocatedAtStart);
+                allocatedCalls.set(w.index, measuredCalls);
             }
-            w.recover(c);
         }
+    }
+
+    /** Bytes this thread has allocated so far, or -1 where the JVM cannot tell. */
+    private static long allocatedBytes() {
+        return THREADS != null ? THREADS.getCurrentThreadAllocatedBytes() : -1;
+    }
+
+    /**
+     * Bytes allocated per measured call by the worker threads (the engine's, the strategy's and
+     * the driver's together), from {@code ThreadMXBean.getThreadAllocatedBytes}; -1 when the JVM
+     * does not measure it or no call was measured.
+     */
+    double bytesPerCall() {
+        long bytes = 0;
+        long calls = 0;
+        for (int i = 0; i < allocated.length(); i++) {
+            bytes += allocated.get(i);
+            calls += allocatedCalls.get(i);
+        }
+        return calls == 0 || THREADS == null ? -1 : (double) bytes / calls;
+    }
+
+    /** Measured calls behind {@link #bytesPerCall()}. */
+    long allocationCalls() {
+        long calls = 0;
+        for (int i = 0; i < allocatedCalls.length(); i++) {
+            calls += allocatedCalls.get(i);
+        }
+        return calls;
     }
 
     /** Called by the monitor about once a second. */
