@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gocbench.junit.Race;
+import io.github.gocbench.junit.RaceKey;
+import io.github.gocbench.junit.RaceTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,6 +44,7 @@ class TagDaoRaceTest {
     @BeforeAll
     static void start() throws Exception {
         pg = EmbeddedPostgres.start();
+        createTable(new Db("postgres", pg.getPostgresDatabase()));
     }
 
     @AfterAll
@@ -101,6 +104,14 @@ class TagDaoRaceTest {
                         .insideTransaction(Connection.TRANSACTION_REPEATABLE_READ)
                         .assertRaceFree());
         assertTrue(e.getMessage().contains("not found when read again"), e.getMessage());
+    }
+
+    /** The JUnit 5 form: the method is the race's call; it takes its own connection, as a service would. */
+    @RaceTest(threads = 8, rounds = 30)
+    void theSafeGetOrCreateAsARaceTest(RaceKey key) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection()) {
+            key.answer(dao.getOrCreate(c, key.value()).id());
+        }
     }
 
     /** The smallest DataSource over a JDBC URL, so the example needs no pool. */
