@@ -61,10 +61,13 @@ import picocli.CommandLine.Spec;
                 "  goc compare --db mariadb --out /tmp/results",
                 "              --db-url 'jdbc:mysql://127.0.0.1:3306/test?user=root'",
                 "  goc report results/latest/results.json",
+                "  goc compare --quick --fail-on-anomaly            (CI: exit 1 on a forbidden finding)",
                 "",
-                "Exit codes: 0 done (anomalies found are findings, not failures); 2 bad",
-                "            input; 3 a database was unavailable (the others still ran and",
-                "            were written) or the report could not be drawn."})
+                "Exit codes: 0 done (anomalies found are findings, not failures); 1 a run",
+                "            showed what its strategy's declaration forbids, with",
+                "            --fail-on-anomaly; 2 bad input; 3 a database was unavailable",
+                "            (the others still ran and were written) or the report could",
+                "            not be drawn."})
 final class CompareCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -103,6 +106,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--warmup", hidden = true, paramLabel = "DUR", converter = Durations.class,
             description = "Warm-up of each steady run.")
     Duration warmup;
+
+    @Option(names = "--fail-on-anomaly",
+            description = "Exit with code 1 when any run is graded FORBIDDEN SEEN: an anomaly its strategy's"
+                    + " declaration forbids in the run's effective situation (for CI).")
+    boolean failOnAnomaly;
 
     @Mixin
     UserStrategyOptions userStrategy;
@@ -161,6 +169,7 @@ final class CompareCommand implements Callable<Integer> {
             results.forEach(r -> term.out().println(RunTable.quietLine(r)));
         } else {
             term.out().print(CompareSummary.plain(CompareSummary.sections(results)));
+            term.out().print(CompareSummary.gradesPlain(results));
             for (RunResult r : results) {
                 String first = RunTable.firstAnomaly(r);
                 if (first != null && "race".equals(r.config().workload())
@@ -212,7 +221,10 @@ final class CompareCommand implements Callable<Integer> {
             term.err().flush();
             return ExitCodes.UNAVAILABLE;
         }
-        return unavailable.isEmpty() && partial == null ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
+        if (!unavailable.isEmpty() || partial != null) {
+            return ExitCodes.UNAVAILABLE;
+        }
+        return failOnAnomaly && CompareSummary.anyForbidden(results) ? ExitCodes.ANOMALY : ExitCodes.OK;
     }
 
     private static String secs(Duration d) {

@@ -1,7 +1,9 @@
 package io.github.gocbench.cli;
 
+import io.github.gocbench.outcome.Evidence;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
+import io.github.gocbench.strategy.Grade;
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.server.TargetInfo;
@@ -66,7 +68,7 @@ final class CompareSummary {
             List<RunResult> mine = rs.stream().filter(r -> r.config().strategy().equals(s)).toList();
             List<Object> row = new ArrayList<>();
             row.add(s);
-            row.add(mine.stream().anyMatch(r -> r.verdict() == Verdict.UNSAFE) ? "UNSAFE" : "SAFE");
+            row.add(overall(mine).name());
             row.add(race(mine, false));
             row.add(race(mine, true));
             long dup = 0;
@@ -109,12 +111,25 @@ final class CompareSummary {
         if (!keys.isEmpty()) {
             heading.append("; calls/s as ").append(String.join(" / ", keys)).append(" (! = anomalies)");
         }
+        if (!races.isEmpty()) {
+            heading.append("; SAFE 0/N <X: no anomaly in N rounds, per-round rate below X at 95 %");
+        }
         return new Section(db, heading.toString(), table);
     }
 
+    /** UNSAFE when any run is, else INCONCLUSIVE when any run is, else SAFE. */
+    static Verdict overall(List<RunResult> runs) {
+        if (runs.stream().anyMatch(r -> r.verdict() == Verdict.UNSAFE)) {
+            return Verdict.UNSAFE;
+        }
+        return runs.stream().anyMatch(r -> r.verdict() == Verdict.INCONCLUSIVE) ? Verdict.INCONCLUSIVE : Verdict.SAFE;
+    }
+
     /**
-     * Over every race of the strategy in autocommit or in an outer transaction: "SAFE", or
-     * "UNSAFE 37/200" (rounds with an anomaly of rounds run), or "-" when none ran.
+     * Over every race of the strategy in autocommit or in an outer transaction: "SAFE 0/1400
+     * &lt;0.21%" (rounds pooled over the races, with the 95 % bound on the per-round anomaly rate),
+     * "UNSAFE 37/200" (rounds with an anomaly of rounds run), "INCONCLUSIVE 0/52", or "-" when
+     * none ran.
      */
     private static String race(List<RunResult> mine, boolean outerTx) {
         List<RunResult> races = mine.stream()
@@ -123,13 +138,42 @@ final class CompareSummary {
         if (races.isEmpty()) {
             return "-";
         }
-        boolean unsafe = races.stream().anyMatch(r -> r.verdict() == Verdict.UNSAFE);
-        String v = unsafe ? Verdict.UNSAFE.name() : Verdict.SAFE.name();
-        if (unsafe && races.stream().allMatch(r -> r.race() != null)) {
-            v += " " + races.stream().mapToLong(r -> r.race().roundsWithAnomaly()).sum() + "/"
-                    + races.stream().mapToLong(r -> r.race().rounds()).sum();
+        Verdict verdict = overall(races);
+        String v = verdict.name();
+        if (races.stream().allMatch(r -> r.race() != null)) {
+            long bad = races.stream().mapToLong(r -> r.race().roundsWithAnomaly()).sum();
+            long rounds = races.stream().mapToLong(r -> r.race().rounds()).sum();
+            v += " " + bad + "/" + rounds;
+            if (verdict == Verdict.SAFE && rounds > 0) {
+                v += " <" + Evidence.percent(Evidence.ofRounds(rounds, 0, 0).upperBound()).replace(" %", "%");
+            }
         }
         return races.stream().allMatch(RunResult::complete) ? v : v + " (incomplete)";
+    }
+
+    /**
+     * One line per run whose grade deserves a reader's eye: a forbidden finding (first, loud) or a
+     * declared anomaly that did not show (weak evidence).
+     */
+    static List<String> gradeNotes(List<RunResult> results) {
+        List<String> forbidden = new ArrayList<>();
+        List<String> weak = new ArrayList<>();
+        for (RunResult r : results) {
+            if (r.grading() == null) {
+                continue;
+            }
+            String line = r.target().family().cliName() + " " + r.config().strategy() + " " + RunTable.workload(r)
+                    + " " + RunTable.threads(r.config().threads()) + ": "
+                    + r.grading().describe(r.evidence() == null ? null : r.evidence().toEvidence());
+            if (r.grading().forbidden()) {
+                forbidden.add(line);
+            } else if (r.grading().grade() == Grade.DECLARED_NOT_SEEN) {
+                weak.add(line);
+            }
+        }
+        List<String> all = new ArrayList<>(forbidden);
+        all.addAll(weak);
+        return all;
     }
 
     /** "2s", "1.5s", "0.25s". */
@@ -155,6 +199,22 @@ final class CompareSummary {
         for (Section s : sections) {
             sb.append('\n').append(s.heading()).append('\n').append(s.table().plain());
         }
+        return sb.toString();
+    }
+
+    /** True when some run showed what its strategy's declaration forbids ({@code --fail-on-anomaly}). */
+    static boolean anyForbidden(List<RunResult> results) {
+        return results.stream().anyMatch(r -> r.grading() != null && r.grading().forbidden());
+    }
+
+    /** The terminal form of {@link #gradeNotes}: nothing when every run graded as declared or undeclared. */
+    static String gradesPlain(List<RunResult> results) {
+        List<String> notes = gradeNotes(results);
+        if (notes.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\ngraded against the declarations:\n");
+        notes.forEach(n -> sb.append("  ").append(n).append('\n'));
         return sb.toString();
     }
 }

@@ -45,8 +45,12 @@ import picocli.CommandLine.Spec;
                 "  goc matrix --db postgres",
                 "  goc matrix --db mariadb --db-url 'jdbc:mysql://127.0.0.1:3306/test?user=root'",
                 "",
-                "Exit codes: 0 done (the matrix is a survey, anomalies are its content); 2 bad",
-                "            input; 3 a database was unavailable (the others still ran)."})
+                "  goc matrix --db postgres --fail-on-anomaly       (CI: exit 1 on a forbidden finding)",
+                "",
+                "Exit codes: 0 done (the matrix is a survey, anomalies are its content); 1 a",
+                "            race showed what its strategy's declaration forbids, with",
+                "            --fail-on-anomaly; 2 bad input; 3 a database was unavailable",
+                "            (the others still ran)."})
 final class MatrixCommand implements Callable<Integer> {
 
     /**
@@ -82,6 +86,11 @@ final class MatrixCommand implements Callable<Integer> {
             description = "Restrict the columns: all, or a comma list of labels such as RC,RC+tx.")
     String columnSpec;
 
+    @Option(names = "--fail-on-anomaly",
+            description = "Exit with code 1 when any race is graded FORBIDDEN SEEN: an anomaly its strategy's"
+                    + " declaration forbids in the run's effective situation (for CI).")
+    boolean failOnAnomaly;
+
     @Mixin
     TargetOptions target;
 
@@ -108,12 +117,15 @@ final class MatrixCommand implements Callable<Integer> {
         Sweep sweep = new Sweep(MatrixPlan.steps(servers, columns, rounds),
                 MatrixPlan.replan(servers, columns, rounds));
         Grids grids = new Grids(term, servers, columns, outDir);
-        sweep.run(grids, true);
+        List<RunResult> all = sweep.run(grids, true);
         for (String u : grids.unavailable()) {
             term.out().println("unavailable: " + u);
         }
         term.out().flush();
-        return grids.unavailable().isEmpty() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
+        if (!grids.unavailable().isEmpty()) {
+            return ExitCodes.UNAVAILABLE;
+        }
+        return failOnAnomaly && CompareSummary.anyForbidden(all) ? ExitCodes.ANOMALY : ExitCodes.OK;
     }
 
     /**
@@ -168,6 +180,7 @@ final class MatrixCommand implements Callable<Integer> {
             for (String line : MatrixPlan.legend()) {
                 term().out().println(line);
             }
+            term().out().print(CompareSummary.gradesPlain(results));
             term().out().println("wall time " + Durations.clock(wallMs) + "; written " + w.markdown() + " and "
                     + w.json().getFileName());
             term().out().flush();

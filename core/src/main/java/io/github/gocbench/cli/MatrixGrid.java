@@ -25,27 +25,13 @@ final class MatrixGrid {
         this.results = List.copyOf(results);
     }
 
-    /** The text of the cell of {@code strategy} in {@code column}. */
+    /** The text of the cell of {@code strategy} in {@code column} ({@link VerdictGrid.Cell#text()}). */
     String cell(String strategy, MatrixPlan.Column column) {
         List<RunResult> rs = results.stream()
                 .filter(r -> r.config() != null && strategy.equals(r.config().strategy())
                         && column.matches(r.config()))
                 .toList();
-        if (rs.isEmpty()) {
-            return VerdictGrid.NOT_RUN;
-        }
-        List<String> names = new ArrayList<>();
-        boolean incomplete = false;
-        for (RunResult r : rs) {
-            for (String n : VerdictGrid.anomalies(r)) {
-                if (!names.contains(n)) {
-                    names.add(n);
-                }
-            }
-            incomplete |= !r.complete();
-        }
-        String t = names.isEmpty() ? VerdictGrid.SAFE_MARK : String.join(", ", names);
-        return incomplete ? t + " *" : t;
+        return VerdictGrid.cellOf(rs).text();
     }
 
     private TextTable table() {

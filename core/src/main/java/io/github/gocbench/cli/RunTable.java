@@ -1,7 +1,9 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.outcome.Invariant;
+import io.github.gocbench.outcome.Evidence;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.outcome.Phase;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.strategy.Conditions;
@@ -12,8 +14,10 @@ import java.util.Map;
 
 /**
  * Turns results into the compact text a user reads at the end of a run: one table row per result
- * (non-zero outcomes, broken invariants, calls/s, p50/p99 latency, verdict), then the first
- * anomaly of each unsafe run with its SQLState and message.
+ * (non-zero outcomes, broken invariants, calls/s, p50/p99 latency, verdict with its evidence),
+ * then per run what the verdict rests on (rounds and the 95 % bound or interval), how it grades
+ * against the strategy's declaration, the workload's own failures apart from the strategy's, and
+ * the first anomaly with its SQLState and message.
  */
 final class RunTable {
 
@@ -33,6 +37,24 @@ final class RunTable {
         }
         StringBuilder sb = new StringBuilder(t.plain());
         for (RunResult r : results) {
+            String who = " (" + r.config().strategy() + ", " + threads(r.config().threads()) + "): ";
+            if (r.evidence() != null) {
+                sb.append("evidence").append(who).append(r.evidence().toEvidence().describe()).append('\n');
+            }
+            if (r.grading() != null) {
+                sb.append(r.grading().forbidden() ? "GRADE" : "grade").append(who)
+                        .append(r.grading().describe(r.evidence() == null ? null : r.evidence().toEvidence()))
+                        .append('\n');
+            }
+            String commit = phase(r, Phase.COMMIT);
+            if (commit != null) {
+                sb.append("outer commit").append(who).append(commit)
+                        .append(" (counted: the application's transaction failed)\n");
+            }
+            if (r.workloadNoise() > 0) {
+                sb.append("workload noise").append(who).append(noise(r)).append(" (goc's own statements; not counted against ")
+                        .append(r.config().strategy()).append(")\n");
+            }
             String first = firstAnomaly(r);
             if (first != null) {
                 sb.append("first anomaly (").append(r.config().strategy()).append(", ")
@@ -108,12 +130,52 @@ final class RunTable {
         return sb.toString();
     }
 
+    /**
+     * The verdict with what it rests on: "SAFE (0/300 rounds, <1.0 %)" (the 95 % bound on the
+     * per-round anomaly rate), "UNSAFE (5/200 rounds, 2.5 %)" (the rate seen), "INCONCLUSIVE
+     * (12/500 rounds)"; ", incomplete" when cut short.
+     */
     static String verdict(RunResult r) {
         String v = r.verdict() == null ? "?" : r.verdict().name();
-        if (r.race() != null && r.race().roundsWithAnomaly() > 0) {
+        RunResult.EvidenceFigures e = r.evidence();
+        if (e != null) {
+            long asked = r.config().rounds() != null ? r.config().rounds() : e.trials();
+            if (r.verdict() == Verdict.INCONCLUSIVE) {
+                v += " (" + e.trials() + "/" + asked + " " + e.unit() + ")";
+            } else if (e.trials() > 0) {
+                v += " (" + e.anomalous() + "/" + e.trials() + " " + e.unit() + ", "
+                        + (e.anomalous() == 0 ? "<" + Evidence.percent(e.upperBound95()) : Evidence.percent(e.rate()))
+                        + ")";
+            }
+        } else if (r.race() != null && r.race().roundsWithAnomaly() > 0) {
             v += String.format(Locale.ROOT, " (%d/%d rounds)", r.race().roundsWithAnomaly(), r.race().rounds());
         }
         return r.complete() ? v : v + ", incomplete";
+    }
+
+    /** "SERIALIZATION_FAILURE 3" of one phase, or null when it had no failure. */
+    private static String phase(RunResult r, Phase phase) {
+        Map<Outcome, Long> m = r.failuresByPhase().get(phase);
+        if (m == null || m.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        m.forEach((o, n) -> parts.add(o.name() + " " + n));
+        return String.join(", ", parts);
+    }
+
+    /** "SERIALIZATION_FAILURE 115 in the churn delete; TIMEOUT 1 in the outer read". */
+    static String noise(RunResult r) {
+        List<String> parts = new ArrayList<>();
+        String read = phase(r, Phase.READ);
+        if (read != null) {
+            parts.add(read + " in the outer transaction's read");
+        }
+        String churn = phase(r, Phase.CHURN);
+        if (churn != null) {
+            parts.add(churn + " in the churn delete");
+        }
+        return String.join("; ", parts);
     }
 
     static String outcomes(Map<Outcome, Long> outcomes) {

@@ -30,6 +30,8 @@ final class RaceRun {
     private final boolean churn;
     private final boolean countRows;
     private final boolean sideEffect;
+    /** End the race after the first round with an anomaly ({@link Workload.Race#untilAnomaly()}). */
+    private final boolean untilAnomaly;
     private final Connection checker;
     private final String countSql;
     /** Between rounds: its action tallies the round that ended and sets up the next. */
@@ -106,6 +108,7 @@ final class RaceRun {
         this.control = control;
         this.churn = config.conditions().churn() > 0;
         this.sideEffect = config.conditions().sideEffect();
+        this.untilAnomaly = config.workload() instanceof Workload.Race r && r.untilAnomaly();
         this.countRows = !churn && keys.shared() && (sideEffect || !config.conditions().unique());
         this.checker = checker;
         this.countSql = "SELECT count(*) FROM " + table.name() + " WHERE k = ?";
@@ -179,7 +182,7 @@ final class RaceRun {
             if (round > 0) {
                 tally(now);
             }
-            if (round >= rounds || control.stopped()) {
+            if (round >= rounds || control.stopped() || untilAnomaly && roundsWithAnomaly > 0) {
                 done = true;
                 return;
             }

@@ -19,9 +19,16 @@ public sealed interface Workload permits Workload.Race, Workload.Steady {
 
     /**
      * Finds anomalies: {@code rounds} rounds, each on a fresh key, all threads released together
-     * by a barrier.
+     * by a barrier; with {@code untilAnomaly}, the race ends after the first round that saw an
+     * anomaly ({@code goc race --max-rate}: enough rounds to bound the rate, or one anomaly).
      */
-    record Race(int threads, int rounds) implements Workload {
+    record Race(int threads, int rounds, boolean untilAnomaly) implements Workload {
+
+        /** A race of all {@code rounds} rounds. */
+        public Race(int threads, int rounds) {
+            this(threads, rounds, false);
+        }
+
         @Override
         public String name() {
             return "race";

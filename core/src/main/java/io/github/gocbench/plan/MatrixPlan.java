@@ -124,10 +124,15 @@ public final class MatrixPlan {
                         + " without it, autocommit.",
                 "churn: every caller deletes the row after use (--churn 1), so rows vanish while others look"
                         + " them up.",
-                VerdictGrid.SAFE_MARK + " SAFE; otherwise the short names of the anomalies seen (dup = duplicate key,"
+                VerdictGrid.SAFE_MARK + " <X SAFE: no anomaly in the cell's rounds, the per-round anomaly rate is below X"
+                        + " at 95 % (not a proof); otherwise the short names of the anomalies seen (dup = duplicate key,"
                         + " notfound = conflict but row not found, serial = serialization failure, deadlock,"
                         + " locktimeout, snapshot = snapshot conflict, timeout, other; invariants: duprows,"
-                        + " doublecreate, idmismatch, sideeffect); * = cut short by the 30 s deadline; – = not run.");
+                        + " doublecreate, idmismatch, sideeffect) and the share of rounds that saw one; only the"
+                        + " strategy's statements and the outer commit count (failures of goc's own churn DELETE are"
+                        + " workload noise, in the JSON's failuresByPhase); ! = the strategy's declaration forbids"
+                        + " what was seen (a new finding); ? 0/N = nothing seen in a race that did not finish;"
+                        + " * = cut short by the 30 s deadline; – = not run.");
     }
 
     /** One server of the matrix and the strategies that race there (the grid's rows). */

@@ -1,5 +1,6 @@
 package io.github.gocbench.report;
 
+import io.github.gocbench.outcome.Evidence;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
@@ -43,6 +44,18 @@ public final class VerdictGrid {
     public static final String SAFE_MARK = "✓";
     /** Cell text of a cell with no run. */
     public static final String NOT_RUN = "–";
+    /** Cell text of a cell whose runs saw nothing but did not finish: nothing is claimed. */
+    public static final String INCONCLUSIVE_MARK = "?";
+    /** In front of a cell that showed what its strategy's declaration forbids. */
+    public static final String FORBIDDEN_MARK = "!";
+    /**
+     * What the marks mean, for the text beside every grid: SAFE carries its evidence, UNSAFE its
+     * rate, and a forbidden finding is flagged.
+     */
+    public static final String LEGEND = "✓ <X = no anomaly seen: the per-round anomaly rate is below X at 95 %"
+            + " (exact bound over the cell's rounds; not a proof); names = anomalies seen, with the share of"
+            + " rounds that saw one; ? 0/N = nothing seen but a run did not finish (inconclusive); ! = the"
+            + " strategy's declaration forbids what was seen (a new finding); * = a run was cut short";
 
     static final Color SAFE_FILL = new Color(0xCC, 0xEC, 0xE3);   // tint of Okabe–Ito bluish green
     static final Color UNSAFE_FILL = new Color(0xF7, 0xD4, 0xBC); // tint of Okabe–Ito vermillion
@@ -72,19 +85,42 @@ public final class VerdictGrid {
     /**
      * One cell.
      *
-     * @param runs       runs that fell into the cell
-     * @param anomalies  short names of the anomalies seen, outcomes first, in declaration order
-     * @param incomplete some run was cut short, so a ✓ is weaker than it looks
+     * @param runs         runs that fell into the cell
+     * @param anomalies    short names of the anomalies seen, outcomes first, in declaration order
+     * @param incomplete   some run was cut short, so a ✓ is weaker than it looks
+     * @param evidence     the cell's runs pooled: race rounds when it has races, else steady calls
+     * @param inconclusive no anomaly seen, but some run did not finish what it was asked
+     * @param forbidden    some run showed what its strategy's declaration forbids (a new finding)
      */
-    public record Cell(int runs, List<String> anomalies, boolean incomplete) {
+    public record Cell(int runs, List<String> anomalies, boolean incomplete, Evidence evidence, boolean inconclusive,
+                       boolean forbidden) {
 
         public boolean safe() {
-            return runs > 0 && anomalies.isEmpty();
+            return runs > 0 && anomalies.isEmpty() && !inconclusive;
         }
 
-        /** "✓", "dup, notfound", or "–"; followed by " *" when a run was incomplete. */
+        /**
+         * "✓ &lt;3.0 %" (SAFE, with the 95 % bound on the per-round anomaly rate), "dup, notfound 94 %"
+         * (the anomalies seen and the share of rounds that saw one), "? 0/52" (inconclusive), or
+         * "–"; "! " in front when a declaration forbids what was seen, " *" after when a run was cut
+         * short.
+         */
         public String text() {
-            String t = runs == 0 ? NOT_RUN : anomalies.isEmpty() ? SAFE_MARK : String.join(", ", anomalies);
+            String t;
+            if (runs == 0) {
+                t = NOT_RUN;
+            } else if (!anomalies.isEmpty()) {
+                t = String.join(", ", anomalies) + (evidence == null || evidence.anomalous() == 0 ? ""
+                        : " " + Evidence.percent(evidence.rate()).replace(" %", "%"));
+            } else if (inconclusive) {
+                t = INCONCLUSIVE_MARK + (evidence == null ? "" : " 0/" + evidence.trials());
+            } else {
+                t = SAFE_MARK + (evidence == null || evidence.trials() == 0 ? ""
+                        : " <" + Evidence.percent(evidence.upperBound()).replace(" %", "%"));
+            }
+            if (forbidden) {
+                t = FORBIDDEN_MARK + " " + t;
+            }
             return incomplete ? t + " *" : t;
         }
     }
@@ -116,7 +152,7 @@ public final class VerdictGrid {
         }
         Map<String, Map<Column, Cell>> cells = new HashMap<>();
         runs.forEach((s, byCol) -> byCol.forEach((c, rs) ->
-                cells.computeIfAbsent(s, k -> new HashMap<>()).put(c, cell(rs))));
+                cells.computeIfAbsent(s, k -> new HashMap<>()).put(c, cellOf(rs))));
         return new VerdictGrid(new ArrayList<>(strategies), new ArrayList<>(columns), cells);
     }
 
@@ -145,7 +181,8 @@ public final class VerdictGrid {
         return new ArrayList<>(names);
     }
 
-    private static Cell cell(List<RunResult> runs) {
+    /** The cell of {@code runs}: their anomalies, pooled evidence, and whether any is inconclusive or forbidden. */
+    public static Cell cellOf(List<RunResult> runs) {
         List<String> order = new ArrayList<>();
         for (Outcome o : Outcome.values()) {
             order.add(o.shortName());
@@ -156,11 +193,37 @@ public final class VerdictGrid {
         order.add("unsafe");
         TreeSet<String> seen = new TreeSet<>(Comparator.comparingInt(order::indexOf));
         boolean incomplete = false;
+        boolean inconclusive = false;
+        boolean forbidden = false;
         for (RunResult r : runs) {
             seen.addAll(anomalies(r));
             incomplete |= !r.complete();
+            inconclusive |= r.verdict() == Verdict.INCONCLUSIVE;
+            forbidden |= r.grading() != null && r.grading().forbidden();
         }
-        return new Cell(runs.size(), new ArrayList<>(seen), incomplete);
+        return new Cell(runs.size(), new ArrayList<>(seen), incomplete, pooled(runs), inconclusive, forbidden);
+    }
+
+    /** Race rounds of {@code runs} added up (steady calls when there is no race); {@code null} when none. */
+    static Evidence pooled(List<RunResult> runs) {
+        boolean races = runs.stream().anyMatch(r -> r.race() != null);
+        long trials = 0;
+        long anomalous = 0;
+        int threads = 0;
+        boolean any = false;
+        for (RunResult r : runs) {
+            if (r.evidence() == null || (races && r.race() == null)) {
+                continue;
+            }
+            any = true;
+            trials += r.evidence().trials();
+            anomalous += Math.min(r.evidence().anomalous(), r.evidence().trials());
+            threads = Math.max(threads, r.evidence().threads());
+        }
+        if (!any) {
+            return null;
+        }
+        return races ? Evidence.ofRounds(trials, anomalous, threads) : Evidence.ofCalls(trials, anomalous, threads);
     }
 
     /** Strategy ids, rows, in the DESIGN.md order. */
@@ -176,7 +239,7 @@ public final class VerdictGrid {
     /** The cell at {@code strategy} × {@code column}; an empty cell when nothing ran there. */
     public Cell cell(String strategy, Column column) {
         Cell c = cells.getOrDefault(strategy, Map.of()).get(column);
-        return c == null ? new Cell(0, List.of(), false) : c;
+        return c == null ? new Cell(0, List.of(), false, null, false, false) : c;
     }
 
     /** True when some cell's run was cut short (the tables then explain the "*"). */
@@ -211,7 +274,8 @@ public final class VerdictGrid {
                     .append("\"></span><code>").append(Html.escape(s)).append("</code></th>");
             for (Column c : columns) {
                 Cell cell = cell(s, c);
-                String cls = cell.runs() == 0 ? "none" : cell.safe() ? "safe" : "unsafe";
+                String cls = cell.runs() == 0 || cell.inconclusive() && cell.anomalies().isEmpty() ? "none"
+                        : cell.safe() ? "safe" : "unsafe";
                 b.append("<td class=\"").append(cls).append("\" title=\"").append(cell.runs())
                         .append(cell.runs() == 1 ? " run" : " runs").append("\">")
                         .append(Html.escape(cell.text())).append("</td>");
@@ -237,10 +301,11 @@ public final class VerdictGrid {
                 Cell cell = cell(strategies.get(row), columns.get(col));
                 xyz[0][i] = col;
                 xyz[1][i] = row;
-                xyz[2][i] = cell.runs() == 0 ? 2 : cell.safe() ? 0 : 1;
+                xyz[2][i] = cell.runs() == 0 || cell.inconclusive() && cell.anomalies().isEmpty() ? 2
+                        : cell.safe() ? 0 : 1;
                 i++;
                 XYTextAnnotation t = new XYTextAnnotation(cell.text(), col, row);
-                t.setFont(new Font(Font.SANS_SERIF, cell.safe() ? Font.BOLD : Font.PLAIN, cell.safe() ? 20 : 14));
+                t.setFont(new Font(Font.SANS_SERIF, cell.safe() ? Font.BOLD : Font.PLAIN, 14));
                 t.setPaint(cell.runs() == 0 ? StrategyPlots.MUTED : StrategyPlots.INK);
                 t.setTextAnchor(TextAnchor.CENTER);
                 labels.add(t);
@@ -273,11 +338,12 @@ public final class VerdictGrid {
         plot.setRangeGridlinesVisible(false);
 
         LegendItemCollection legend = new LegendItemCollection();
-        legend.add(new LegendItem("✓ SAFE: no anomaly in any run", null, null, null, new Rectangle(-6, -6, 12, 12),
-                SAFE_FILL));
-        legend.add(new LegendItem("UNSAFE: the anomalies seen", null, null, null, new Rectangle(-6, -6, 12, 12),
-                UNSAFE_FILL));
-        legend.add(new LegendItem("– not run", null, null, null, new Rectangle(-6, -6, 12, 12), NOT_RUN_FILL));
+        legend.add(new LegendItem("✓ <X: none seen, per-round rate below X at 95 %", null, null, null,
+                new Rectangle(-6, -6, 12, 12), SAFE_FILL));
+        legend.add(new LegendItem("UNSAFE: the anomalies seen, share of rounds; ! forbidden by the declaration", null,
+                null, null, new Rectangle(-6, -6, 12, 12), UNSAFE_FILL));
+        legend.add(new LegendItem("– not run; ? inconclusive", null, null, null, new Rectangle(-6, -6, 12, 12),
+                NOT_RUN_FILL));
         plot.setFixedLegendItems(legend);
 
         JFreeChart chart = StrategyPlots.finish(new JFreeChart("Verdict grid — strategy × condition",
@@ -300,7 +366,7 @@ public final class VerdictGrid {
         int width = Math.max(640, 190 + 230 * columns.size());
         int height = 190 + 38 * Math.max(1, strategies.size());
         return new ChartWriter.Drawing(ChartKind.VERDICT, "verdict", chart(),
-                "Verdict per strategy and condition: ✓ = SAFE in every run, else the short names of the anomalies seen.",
+                "Verdict per strategy and condition: " + LEGEND + ".",
                 width, height);
     }
 }

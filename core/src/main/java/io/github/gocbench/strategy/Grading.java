@@ -115,8 +115,9 @@ public record Grading(Grade grade, Situation situation, String undeclaredBecause
                     + " not declared here; the declaration or the server differs from what was known";
             case DECLARED_NOT_SEEN -> grade.label() + where + ": "
                     + (knownNotSeen.size() == 1 ? names(knownNotSeen, Set.of()) + " not"
-                            : "none of " + names(knownNotSeen, Set.of())) + " seen in "
-                    + evidence.trials() + " " + evidence.unit().plural() + " (weak evidence)";
+                            : "none of " + names(knownNotSeen, Set.of())) + " seen"
+                    + (evidence == null ? "" : " in " + evidence.trials() + " " + evidence.unit().plural())
+                    + " (weak evidence)";
             case NOT_DECLARED -> grade.label() + ": " + undeclaredBecause;
         };
     }

@@ -77,7 +77,8 @@ class CompareSummaryTest {
         assertThat(text).contains("postgres: PostgreSQL 17.6 (embedded); races at 8 threads x 200 rounds;"
                 + " steady 2s after 1s warm-up; calls/s as hot / hotset:1000");
         assertThat(text).containsPattern("naive +UNSAFE +UNSAFE 170/200 +UNSAFE 160/200 +550/0 +14k / 950");
-        assertThat(text).containsPattern("upsert +SAFE +SAFE +SAFE +0/0 +5.6k / 1.9k");
+        // every SAFE carries its rounds and the 95 % bound on the per-round anomaly rate
+        assertThat(text).containsPattern("upsert +SAFE +SAFE 0/200 <1.5% +SAFE 0/200 <1.5% +0/0 +5.6k / 1.9k");
     }
 
     @Test
@@ -90,17 +91,19 @@ class CompareSummaryTest {
 
         assertThat(text).contains("postgres: PostgreSQL 17.6 (embedded); races at 2,8,16 threads x 40-1000 rounds");
         assertThat(text).containsPattern("naive +UNSAFE +UNSAFE 62/400 +UNSAFE 9/300 +140/0");
-        assertThat(text).containsPattern("upsert +SAFE +SAFE +SAFE +0/0");
+        assertThat(text).containsPattern("upsert +SAFE +SAFE 0/1000 <0.30% +SAFE 0/1000 <0.30% +0/0");
     }
 
     @Test
     void outcomeTableShowsNonZeroOutcomesAndFirstAnomalyOnOneLine() {
         String table = RunTable.table(List.of(race("naive", false, 7, 5)));
-        assertThat(table).contains("CREATED 200, FOUND 1393, DUPLICATE_KEY 7").contains("UNSAFE (5/200 rounds)")
+        assertThat(table).contains("CREATED 200, FOUND 1393, DUPLICATE_KEY 7").contains("UNSAFE (5/200 rounds, 2.5 %)")
+                .contains("evidence (naive, 8 threads): anomalies in 5 of 200 rounds of 8 threads: per-round rate 2.5 %"
+                        + " (95 % interval 0.82 % to 5.7 %)")
                 .contains("0.50").contains("2.00");
         assertThat(table).contains("first anomaly (naive, 8 threads): DUPLICATE_KEY in round 1 at 12 ms: ERROR:"
                 + " duplicate key value violates unique constraint \"goc_item_k_key\"; Detail: x [23505]");
         assertThat(RunTable.quietLine(race("upsert", false, 0, 0)))
-                .isEqualTo("postgres upsert race 200 rounds 8 threads: SAFE");
+                .isEqualTo("postgres upsert race 200 rounds 8 threads: SAFE (0/200 rounds, <1.5 %)");
     }
 }

@@ -31,8 +31,10 @@ class MatrixGridTest {
         return new RunResult("goc-bench", "test", Instant.EPOCH, null, null,
                 new RunResult.ConfigInfo(strategy, "race", 8, 10, null, null, null,
                         new Conditions(Isolation.parse(isolation), outerTx, true, false, churn)),
-                new RunResult.Totals(80, 1.0, 80.0), outcomes, invariants, null, 0, null,
-                unsafe ? Verdict.UNSAFE : Verdict.SAFE, null, complete, complete ? null : "deadline");
+                new RunResult.Totals(80, 1.0, 80.0), outcomes, invariants, null, 0,
+                new RunResult.RaceFigures(10, unsafe ? 4 : 0, unsafe ? 0.4 : 0),
+                unsafe ? Verdict.UNSAFE : complete ? Verdict.SAFE : Verdict.INCONCLUSIVE, null, complete,
+                complete ? null : "deadline");
     }
 
     @Test
@@ -72,16 +74,19 @@ class MatrixGridTest {
                         Map.of(), true));
         MatrixGrid g = new MatrixGrid(List.of("naive", "transactional"), cols, rs);
 
-        assertThat(g.cell("naive", cols.get(0))).isEqualTo("dup");
-        assertThat(g.cell("naive", cols.get(1))).isEqualTo("dup, serial, doublecreate");
-        assertThat(g.cell("transactional", cols.get(0))).isEqualTo("✓");
-        assertThat(g.cell("transactional", cols.get(1))).isEqualTo("✓ *");
+        // UNSAFE: the anomalies and the share of rounds that saw one
+        assertThat(g.cell("naive", cols.get(0))).isEqualTo("dup 40%");
+        assertThat(g.cell("naive", cols.get(1))).isEqualTo("dup, serial, doublecreate 40%");
+        // SAFE: with the 95 % bound 10 anomaly-free rounds give (1 - 0.05^(1/10) = 26 %)
+        assertThat(g.cell("transactional", cols.get(0))).isEqualTo("✓ <26%");
+        // cut short without an anomaly: inconclusive, not ✓
+        assertThat(g.cell("transactional", cols.get(1))).isEqualTo("? 0/10 *");
         assertThat(g.cell("naive", cols.get(2))).isEqualTo("–");
 
         List<String> md = g.markdown().lines().toList();
         assertThat(md.get(0)).matches("\\| strategy +\\| RC +\\| RC\\+tx +\\| RR +\\|");
-        assertThat(md.get(2)).startsWith("| naive ").contains("| dup ");
-        assertThat(md.get(3)).startsWith("| transactional ").contains("| ✓ ");
+        assertThat(md.get(2)).startsWith("| naive ").contains("| dup 40% ");
+        assertThat(md.get(3)).startsWith("| transactional ").contains("| ✓ <26% ");
         assertThat(md).hasSize(4);
     }
 

@@ -100,8 +100,8 @@ class ReportTest {
             }
         }
         RenderedChart grid = files.charts().stream().filter(c -> c.kind() == ChartKind.VERDICT).findFirst().get();
-        assertThat(ChartFiles.svgTexts(grid.svg())).contains(VerdictGrid.SAFE_MARK, "dup", "dup, idmismatch",
-                "deadlock", "notfound", "PostgreSQL 17.6 · outer-tx", "MariaDB 11.4.5 · autocommit");
+        assertThat(ChartFiles.svgTexts(grid.svg())).contains("✓ <0.20%", "dup 56%", "dup, idmismatch 56%",
+                "deadlock 11%", "notfound 11%", "PostgreSQL 17.6 · outer-tx", "MariaDB 11.4.5 · autocommit");
     }
 
     @Test
@@ -112,9 +112,9 @@ class ReportTest {
         assertThat(md).startsWith(ReportPage.MARKER)
                 .contains("| strategy | MariaDB 11.4.5 · autocommit | MariaDB 11.4.5 · outer-tx "
                         + "| PostgreSQL 17.6 · autocommit | PostgreSQL 17.6 · outer-tx |")
-                .contains("| `naive` | dup | dup, idmismatch | dup | dup |")
-                .contains("| `transactional` | ✓ | deadlock | ✓ | notfound |")
-                .contains("| `upsert` | ✓ | ✓ | ✓ | ✓ |")
+                .contains("| `naive` | dup 56% | dup, idmismatch 56% | dup 56% | dup 56% |")
+                .contains("| `transactional` | ✓ <0.20% | deadlock 11% | ✓ <0.20% | notfound 11% |")
+                .contains("| `upsert` | ✓ <0.20% | ✓ <0.20% | ✓ <0.20% | ✓ <0.20% |")
                 .contains("- `idmismatch`: ", "- `notfound`: ", "- `deadlock`: ", "- `dup`: ")
                 .contains("## How to read this")
                 .contains("2 cores · OpenJDK 64-Bit Server VM 17.0.15+6-Debian")
@@ -136,7 +136,7 @@ class ReportTest {
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains(ReportPage.HTML_MARKER)
                 .contains("<table class=\"verdict\">").contains("<td class=\"safe\"")
-                .contains("<td class=\"unsafe\" title=\"3 runs\">dup, idmismatch</td>")
+                .contains("<td class=\"unsafe\" title=\"3 runs\">dup, idmismatch 56%</td>")
                 .doesNotContain("src=\"charts/").doesNotContain("href=\"http");
         Matcher m = Pattern.compile("<figure id=\"([^\"]+)\">\\s*<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
                 .matcher(html);

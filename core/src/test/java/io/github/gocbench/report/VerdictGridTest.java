@@ -29,9 +29,10 @@ class VerdictGridTest {
     @Test
     void cellsShowSafeOrTheAnomaliesSeenAcrossRaceAndSteadyRuns() {
         VerdictGrid g = VerdictGrid.of(SampleResults.all());
-        assertThat(g.cell("upsert", PG_AUTO).text()).isEqualTo("✓");
+        // SAFE carries its evidence: the 95 % bound over the cell's race rounds
+        assertThat(g.cell("upsert", PG_AUTO).text()).isEqualTo("✓ <0.20%");
         assertThat(g.cell("upsert", PG_AUTO).runs()).isEqualTo(3 + 8); // 3 race + 2 keys × 4 thread counts
-        assertThat(g.cell("transactional", PG_OUTER).text()).isEqualTo("notfound");
+        assertThat(g.cell("transactional", PG_OUTER).text()).startsWith("notfound ").endsWith("%");
         assertThat(g.cell("naive", MARIA_OUTER).anomalies()).containsExactly("dup", "idmismatch");
         assertThat(g.cell("merge", PG_AUTO).text()).isEqualTo("–");
         assertThat(g.cell("merge", PG_AUTO).safe()).isFalse();
@@ -49,6 +50,10 @@ class VerdictGridTest {
         assertThat(g.cell("upsert", col).text()).isEqualTo("unsafe *");
         assertThat(g.anyIncomplete()).isTrue();
         assertThat(g.toMarkdown()).contains("| `upsert` | unsafe * |");
+        // a run cut short without an anomaly is inconclusive, never a ✓
+        List<RunResult> cut = List.of(copy(ok, Verdict.INCONCLUSIVE, false, "deadline reached"));
+        assertThat(VerdictGrid.of(cut).cell("upsert", col).text()).matches("\\? 0/\\d+ \\*");
+        assertThat(VerdictGrid.of(cut).cell("upsert", col).safe()).isFalse();
     }
 
     @Test
