@@ -6,7 +6,6 @@ import io.github.gocbench.plan.ComparePlan;
 import io.github.gocbench.plan.Sweep;
 import io.github.gocbench.report.Report;
 import io.github.gocbench.report.ReportFiles;
-import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.server.TargetUnavailableException;
 import io.github.gocbench.strategy.StrategyDef;
@@ -170,35 +169,18 @@ final class CompareCommand implements Callable<Integer> {
         } else {
             term.out().print(CompareSummary.plain(CompareSummary.sections(results)));
             term.out().print(CompareSummary.gradesPlain(results));
-            for (RunResult r : results) {
-                String first = RunTable.firstAnomaly(r);
-                if (first != null && "race".equals(r.config().workload())
-                        && r.config().threads() == ComparePlan.VERDICT_THREADS) {
-                    term.out().println("first anomaly, " + r.target().family().cliName() + " "
-                            + r.config().strategy() + " race" + (r.config().conditions().outerTx() ? " outer-tx" : "") + ": "
-                            + first);
-                }
-            }
+            CompareSummary.firstAnomalies(results).forEach(term.out()::println);
         }
         for (String u : unavailable) {
             term.out().println("unavailable: " + u);
         }
         String partial = stopped == null ? null : "PARTIAL: " + stopped + " after " + results.size() + " of "
                 + planned + " runs" + (results.get(results.size() - 1).complete() ? "" : "; the last run was cut short");
-        Path outDir = checkOut(out);
-        Path folder = ResultsFolder.create(outDir, start);
-        ResultsWriter.writeJson(folder.resolve("results.json"), results);
-        ResultsWriter.writeCsv(folder.resolve("results.csv"), results);
-        ReportFiles report = null;
-        String reportFailure = null;
-        if (partial == null) { // when stopped by a signal, leave at once: 'goc report' draws it later
-            try {
-                report = Report.write(results, folder);
-            } catch (IOException | RuntimeException e) {
-                reportFailure = Errors.oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
-            }
-        }
-        ResultsFolder.markLatest(outDir, folder);
+        // when stopped by a signal, leave at once: 'goc report' draws it later
+        ResultsFolder.Saved saved = ResultsFolder.save(checkOut(out), start, results, partial == null);
+        Path folder = saved.folder();
+        ReportFiles report = saved.report();
+        String reportFailure = saved.reportFailure();
         term.out().println();
         term.out().println("took " + Durations.clock(tookMs) + "; results: " + folder);
         term.out().println("  " + folder.resolve("results.json").getFileName() + ", "

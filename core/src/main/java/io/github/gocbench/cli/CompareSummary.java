@@ -1,12 +1,13 @@
 package io.github.gocbench.cli;
 
+import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.outcome.Evidence;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
-import io.github.gocbench.strategy.Grade;
+import io.github.gocbench.plan.ComparePlan;
 import io.github.gocbench.results.RunResult;
-import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.server.TargetInfo;
+import io.github.gocbench.strategy.Grade;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -216,5 +217,22 @@ final class CompareSummary {
         StringBuilder sb = new StringBuilder("\ngraded against the declarations:\n");
         notes.forEach(n -> sb.append("  ").append(n).append('\n'));
         return sb.toString();
+    }
+
+    /**
+     * "first anomaly, postgres naive race outer-tx: DUPLICATE_KEY in round 1 ...": one line per
+     * race at {@link ComparePlan#VERDICT_THREADS} threads that saw an anomaly, in run order.
+     */
+    static List<String> firstAnomalies(List<RunResult> results) {
+        List<String> lines = new ArrayList<>();
+        for (RunResult r : results) {
+            String first = RunTable.firstAnomaly(r);
+            if (first != null && "race".equals(r.config().workload())
+                    && r.config().threads() == ComparePlan.VERDICT_THREADS) {
+                lines.add("first anomaly, " + r.target().family().cliName() + " " + r.config().strategy() + " race"
+                        + (r.config().conditions().outerTx() ? " outer-tx" : "") + ": " + first);
+            }
+        }
+        return lines;
     }
 }

@@ -1,5 +1,9 @@
 package io.github.gocbench.cli;
 
+import io.github.gocbench.report.Report;
+import io.github.gocbench.report.ReportFiles;
+import io.github.gocbench.results.ResultsWriter;
+import io.github.gocbench.results.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,12 +14,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The folder a {@code compare} writes into: {@code <out>/<UTC yyyyMMdd-HHmmss>}, never an existing
  * one (a suffix {@code -2}, {@code -3}, ... is added instead), and {@code <out>/latest} pointing at
  * it, replaced atomically: a symbolic link, or a text file holding the folder name where links
- * cannot be made.
+ * cannot be made. {@link #save} fills it.
  */
 final class ResultsFolder {
 
@@ -23,6 +28,37 @@ final class ResultsFolder {
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private ResultsFolder() {
+    }
+
+    /**
+     * What {@link #save} left.
+     *
+     * @param report        the report's files, or {@code null} when not drawn
+     * @param reportFailure why the report could not be drawn (one line), or {@code null}
+     */
+    record Saved(Path folder, ReportFiles report, String reportFailure) {
+    }
+
+    /**
+     * Saves a compare: a new folder for {@code start} with {@code results.json} and
+     * {@code results.csv}, the report drawn from them when {@code drawReport} (a report that fails
+     * leaves the results saved and says why), and {@code latest} pointing at the folder.
+     */
+    static Saved save(Path out, Instant start, List<RunResult> results, boolean drawReport) throws IOException {
+        Path folder = create(out, start);
+        ResultsWriter.writeJson(folder.resolve("results.json"), results);
+        ResultsWriter.writeCsv(folder.resolve("results.csv"), results);
+        ReportFiles report = null;
+        String reportFailure = null;
+        if (drawReport) {
+            try {
+                report = Report.write(results, folder);
+            } catch (IOException | RuntimeException e) {
+                reportFailure = Errors.oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        markLatest(out, folder);
+        return new Saved(folder, report, reportFailure);
     }
 
     /** Creates a new, empty folder for a run started at {@code start}. */
