@@ -62,4 +62,13 @@ class UserStrategyCliIT {
             assertThat(run.path("totals").path("calls").asLong()).as(run.toString()).isPositive();
         }
     }
+
+    @Test
+    void compareRunsTheUserStrategyBesideTheNamedOnes(@TempDir Path dir) throws IOException {
+        GocCliIT.Run r = GocCliIT.goc("compare", "--db", "postgres", "--strategy", "upsert", "--strategy-class",
+                NaiveTagStrategy.class.getName(), "--quick", "--rounds", "20", "--race-budget", "2s", "--duration",
+                "1s", "--warmup", "0s", "--out", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^upsert +SAFE").containsPattern("(?m)^naive-tag +UNSAFE");
+    }
 }
