@@ -53,6 +53,13 @@ import javax.sql.DataSource;
  * {@code goc race --outer-tx}. This is where most get-or-creates that pass in autocommit break
  * (Django ticket 13906: the outer snapshot cannot see the row another caller just committed).
  *
+ * <p>This is the library's own barrier round, kept small on purpose: goc-junit depends on nothing
+ * of goc, so it cannot use the engine ({@code io.github.gocbench.engine}), which runs the CLI's
+ * rounds. The two agree on what matters for a verdict: every thread holds its connection before
+ * the barrier, the outer transaction reads the key after the release, nothing is retried, and
+ * every wait is bounded. The engine classifies outcomes by the dialect's SQLState table and checks
+ * double creates; this library only sees answers, exceptions and your row count.
+ *
  * <p>What a race cannot see: a race that needs a schedule the threads did not hit in these rounds
  * (a passing race means <em>not seen</em>, not <em>impossible</em>; see the detection rates in
  * the README to choose the rounds), side effects outside the table, and rows your count query does
