@@ -106,4 +106,22 @@ class CompareSummaryTest {
         assertThat(RunTable.quietLine(race("upsert", false, 0, 0)))
                 .isEqualTo("postgres upsert race 200 rounds 8 threads: SAFE (0/200 rounds, <1.5 %)");
     }
+
+    @Test
+    void forbiddenGradesAreListedFirstAndFailTheRun() {
+        RunResult ok = race("upsert", false, 0, 0);
+        RunResult forbidden = race("upsert", true, 3, 2).withGrading(new io.github.gocbench.strategy.Grading(
+                io.github.gocbench.strategy.Grade.FORBIDDEN_SEEN, io.github.gocbench.strategy.Situation.OUTER_READ_COMMITTED,
+                null, java.util.Set.of(Outcome.DUPLICATE_KEY), java.util.Set.of(), java.util.Set.of()));
+        RunResult weak = race("naive", false, 0, 0).withGrading(new io.github.gocbench.strategy.Grading(
+                io.github.gocbench.strategy.Grade.DECLARED_NOT_SEEN, io.github.gocbench.strategy.Situation.AUTOCOMMIT,
+                null, java.util.Set.of(), java.util.Set.of(), java.util.Set.of(Outcome.DUPLICATE_KEY)));
+        assertThat(CompareSummary.anyForbidden(List.of(ok, weak))).isFalse();
+        assertThat(CompareSummary.anyForbidden(List.of(ok, weak, forbidden))).isTrue();
+        List<String> notes = CompareSummary.gradeNotes(List.of(weak, ok, forbidden));
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(0)).contains("upsert").contains("FORBIDDEN SEEN (outer-read-committed): DUPLICATE_KEY");
+        assertThat(notes.get(1)).contains("naive").contains("DUPLICATE_KEY not seen in 200 rounds (weak evidence)");
+        assertThat(CompareSummary.gradesPlain(List.of(ok))).isEmpty();
+    }
 }

@@ -36,8 +36,9 @@ class EngineIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineIT.class);
 
-    static Stream<TargetSpec> targets() {
-        return TestTargets.specs().stream();
+    /** Each server under its short name ({@code postgres/embedded}), so a red case says where it ran. */
+    static Stream<org.junit.jupiter.api.Named<TargetSpec>> targets() {
+        return TestTargets.specs().stream().map(s -> org.junit.jupiter.api.Named.of(TestTargets.name(s), s));
     }
 
     private static Target open(TargetSpec spec) {
@@ -74,7 +75,7 @@ class EngineIT {
      * (MariaDB 11.4) saw a unique violation. Even at a rate of 10% per round the chance that 100
      * rounds see none is 0.9^100 < 3 * 10^-5; at the measured rates it is below 10^-80.
      */
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void naiveRaceFindsDuplicateKey(TargetSpec spec) {
         RunResult r = Engine.run(open(spec), race("naive", 8, 100, Conditions.DEFAULT), ProgressListener.NONE);
@@ -92,7 +93,7 @@ class EngineIT {
     }
 
     /** transactional in autocommit at the server's default isolation: every loser re-reads the winner. */
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void transactionalRaceIsSafe(TargetSpec spec) {
         RunResult r = Engine.run(open(spec), race("transactional", 8, 100, Conditions.DEFAULT),
@@ -112,7 +113,7 @@ class EngineIT {
      * the callers DOUBLE_CREATE (same race as above, so the same rates apply), and with the side
      * effect on, the hook ran once per row, so no surplus is reported for rows that exist.
      */
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void naiveWithoutUniqueMakesDuplicateRows(TargetSpec spec) {
         Conditions c = new Conditions(null, false, false, true, 0.0);
@@ -138,7 +139,7 @@ class EngineIT {
      * re-created keys legitimately give several CREATED per round, which the time-based rule
      * must not report as DOUBLE_CREATE.
      */
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void churnWithTransactionalShowsNotFoundAfterConflict(TargetSpec spec) {
         Conditions c = new Conditions(null, false, true, false, 1.0);
@@ -152,7 +153,7 @@ class EngineIT {
         assertThat(r.invariants().get(Invariant.DUPLICATE_ROWS)).isZero();
     }
 
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void steadyRunCountsEveryCall(TargetSpec spec) {
         List<ProgressListener.Progress> seen = new CopyOnWriteArrayList<>();
@@ -177,7 +178,7 @@ class EngineIT {
         assertThat(r.verdict()).as("%s", r.firstAnomaly()).isEqualTo(Verdict.SAFE);
     }
 
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void unknownStrategyListsTheValidOnes(TargetSpec spec) {
         assertThatThrownBy(() -> Engine.run(open(spec), race("nope", 2, 1, Conditions.DEFAULT), ProgressListener.NONE))
@@ -190,7 +191,7 @@ class EngineIT {
      * must abort it after the 1 s call bound (TIMEOUT), the worker reconnects, and the run
      * completes well within its deadline.
      */
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void watchdogBoundsABlockedCall(TargetSpec spec) throws SQLException {
         BlockedRun run = raceWhileLocked(spec, 3, new Bounds(Duration.ofSeconds(30), Duration.ofSeconds(60),
@@ -204,7 +205,7 @@ class EngineIT {
     }
 
     /** The same blocked call with the server's lock timeout shorter than the call bound: LOCK_TIMEOUT. */
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void serverLockTimeoutIsClassified(TargetSpec spec) throws SQLException {
         RunResult r = raceWhileLocked(spec, 2, new Bounds(Duration.ofSeconds(30), Duration.ofSeconds(20),
@@ -214,7 +215,7 @@ class EngineIT {
     }
 
     /** A deadline shorter than the blocked calls: the run stops at the deadline, incomplete, and says so. */
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void deadlineCutsTheRunShort(TargetSpec spec) throws SQLException {
         BlockedRun run = raceWhileLocked(spec, 5, new Bounds(Duration.ofSeconds(2), Duration.ofSeconds(60),
@@ -233,7 +234,7 @@ class EngineIT {
      * {@code something_special()} before its INSERT loses, so the hook runs more than once for
      * the one row. Same race as naive above (most rounds have several callers past the SELECT).
      */
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void transactionalRepeatsTheSideEffect(TargetSpec spec) {
         Conditions c = new Conditions(null, false, true, true, 0.0);
@@ -251,7 +252,7 @@ class EngineIT {
      * every connection and refuses new ones, as a dead server would): the run stops long before
      * its 20 s duration, incomplete, saying why.
      */
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void lostTargetStopsTheRun(TargetSpec spec) {
         Target real = open(spec);

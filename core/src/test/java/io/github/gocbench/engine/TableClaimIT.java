@@ -32,8 +32,9 @@ class TableClaimIT {
     private static final Table TABLE = Table.UNIQUE;
     private static final long MARKER_KEY = -42;
 
-    static Stream<TargetSpec> targets() {
-        return TestTargets.specs().stream();
+    /** Each server under its short name ({@code postgres/embedded}), so a red case says where it ran. */
+    static Stream<org.junit.jupiter.api.Named<TargetSpec>> targets() {
+        return TestTargets.specs().stream().map(s -> org.junit.jupiter.api.Named.of(TestTargets.name(s), s));
     }
 
     private static RunConfig naiveRace(Duration deadline) {
@@ -75,7 +76,7 @@ class TableClaimIT {
         }
     }
 
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void aClaimIsExclusiveAndEndsWithItsSession(TargetSpec spec) throws Exception {
         Target target = TestTargets.open(spec);
@@ -103,7 +104,7 @@ class TableClaimIT {
         }
     }
 
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void aRunWaitsForTheTableAndGoesAheadWhenItIsFree(TargetSpec spec) throws Exception {
         Target target = TestTargets.open(spec);
@@ -127,7 +128,7 @@ class TableClaimIT {
         }
     }
 
-    @ParameterizedTest(name = "{index} {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void aRunGivesUpAtItsDeadlineNamingTheHolder(TargetSpec spec) throws Exception {
         Target target = TestTargets.open(spec);
