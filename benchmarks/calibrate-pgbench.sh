@@ -1,37 +1,48 @@
 #!/usr/bin/env bash
-# Calibrates the JMH harness against pgbench: the same SQL (benchmarks/pgbench/<strategy>.sql,
+# Calibrates goc's harnesses against pgbench: the same SQL (benchmarks/pgbench/<strategy>.sql,
 # copied from the PostgreSQL strategy classes), the same clients, keys and duration, against the
-# same server. Prints and writes harness/pgbench throughput per strategy. A ratio far below 1
-# means the harness measures itself (JDBC, JVM, its own round trips), not the database.
+# same server. Two harnesses can be calibrated: the engine (`goc bench`, what users run) and the
+# JMH benchmark (benchmarks.jar). A ratio far below 1 means the harness measures itself (JDBC,
+# JVM, its own bookkeeping), not the database.
 #
 # Usage: benchmarks/calibrate-pgbench.sh [options]
+#   --harness H        engine|jmh|both (default both): which harness to hold against pgbench
+#   --pairs N          alternated pairs per strategy and harness (default 3): pair 1 runs the
+#                      harness first, pair 2 pgbench first, and so on; the ratio is the median of
+#                      the pairs' ratios
 #   --url URL          JDBC URL of the server (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres);
 #                      pgbench/psql use its host, port, database, user (and password= if present)
-#   --clients N        JMH threads = pgbench clients = pgbench threads (default 4)
+#   --clients N        harness threads = pgbench clients = pgbench threads (default 4)
 #   --duration S       measured seconds per tool and strategy (default 10)
 #   --warmup S         warm-up seconds before each measurement (default 5)
 #   --keys K           hotset:K, i.e. \set k random(1, K) (default 1000)
 #   --strategies "..." (default "naive transactional upsert")
-#   --mode M           pgbench query mode: prepared|extended|simple (default prepared: pgjdbc
-#                      server-prepares a statement from its 5th use, prepareThreshold=5)
+#   --mode M           pgbench query mode: prepared|extended|simple (default prepared; goc's
+#                      connections server-prepare from the first use too: server/StatementCache)
 #   --out DIR          (default results/calibration)
-#   --jar PATH         (default benchmarks/target/benchmarks.jar; build: ./mvnw -B -pl core,benchmarks -DskipTests package)
+#   --jar PATH         (default benchmarks/target/benchmarks.jar; build: ./mvnw -B -pl core,benchmarks -am -DskipTests package)
+#   --goc PATH         (default ./goc at the repository root; it builds itself when stale)
 #
-# Steady state on both sides: JMH resets the table and its warm-up inserts the K keys; for
-# pgbench the table is reset and prefilled with keys 1..K (pgbench aborts a client on a unique
-# violation, so it cannot race the fill), then warmed up. Strategies alternate between the two
-# tools so both see the same background load; `uptime` is recorded before every measurement.
+# Steady state on every side: goc bench and JMH reset the table and their warm-up inserts the K
+# keys; for pgbench the table is reset and prefilled with keys 1..K (pgbench aborts a client on a
+# unique violation, so it cannot race the fill), then warmed up. The load average (1/5/15 min) is
+# recorded before every measurement and printed beside each ratio: on a loaded machine the ratio
+# says little, so calibrate on an idle one.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 url='jdbc:postgresql://127.0.0.1:5432/test?user=postgres'
-clients=4; duration=10; warmup=5; keys=1000; mode=prepared
+clients=4; duration=10; warmup=5; keys=1000; mode=prepared; harness=both; npairs=3
 strategies="naive transactional upsert"
 out="$root/results/calibration"
 jar="$here/target/benchmarks.jar"
+goc="$root/goc"
 while [ $# -gt 0 ]; do
   case "$1" in
+    --harness) harness="$2"; shift 2;;
+    --pairs) npairs="$2"; shift 2;;
+    --goc) goc="$2"; shift 2;;
     --url) url="$2"; shift 2;;
     --clients) clients="$2"; shift 2;;
     --duration) duration="$2"; shift 2;;
@@ -41,11 +52,22 @@ while [ $# -gt 0 ]; do
     --mode) mode="$2"; shift 2;;
     --out) out="$2"; shift 2;;
     --jar) jar="$2"; shift 2;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2;;
   esac
 done
-[ -f "$jar" ] || { echo "no $jar: build it with ./mvnw -B -pl core,benchmarks -DskipTests package" >&2; exit 2; }
+case "$harness" in
+  engine) harnesses=engine;; jmh) harnesses=jmh;; both) harnesses="engine jmh";;
+  *) echo "--harness takes engine, jmh or both, got '$harness'" >&2; exit 2;;
+esac
+[[ "$npairs" =~ ^[1-9][0-9]*$ ]] || { echo "--pairs takes a whole number >= 1, got '$npairs'" >&2; exit 2; }
+if [[ " $harnesses " == *" jmh "* ]]; then
+  [ -f "$jar" ] || { echo "no $jar: build it with ./mvnw -B -pl core,benchmarks -am -DskipTests package" >&2; exit 2; }
+fi
+if [[ " $harnesses " == *" engine "* ]]; then
+  [ -x "$goc" ] || { echo "no goc launcher at $goc (pass --goc PATH)" >&2; exit 2; }
+fi
+command -v jq >/dev/null || { echo "jq not found (apt-get install jq)" >&2; exit 2; }
 command -v pgbench >/dev/null || { echo "pgbench not found (apt-get install postgresql-client)" >&2; exit 2; }
 
 # jdbc:postgresql://host[:port]/db[?user=u&password=p...]
@@ -69,58 +91,105 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 run="$out/$stamp"
 mkdir -p "$run"
 raw="$run/raw.tsv"
-printf 'strategy\ttool\tops_per_s\tcalls\tseconds\tload1\tload5\tload15\n' > "$raw"
+printf 'strategy\tharness\tpair\ttool\tops_per_s\tcalls\tseconds\tload1\tload5\tload15\n' > "$raw"
 load() { awk '{print $1"\t"$2"\t"$3}' /proc/loadavg; }
 
-for s in $strategies; do
-  [ -f "$here/pgbench/$s.sql" ] || { echo "no pgbench script for $s" >&2; exit 2; }
-
-  # harness: JMH, one fork, -t clients
-  l="$(load)"
+# One measurement each; every one appends a row to raw.tsv.
+measure_jmh() { # strategy pair
+  local s="$1" p="$2" l; l="$(load)"
   java -Dgoc.db.url="$url" -Dgoc.jmh.servers="$run/servers.json" -jar "$jar" \
     'GetOrCreateBenchmark.throughput$' -p db=postgres -p durable="$durable" -p strategy="$s" \
     -p keys="hotset:$keys" -t "$clients" -f 1 -wi 1 -w "${warmup}s" -i 1 -r "${duration}s" \
-    -rf json -rff "$run/jmh-$s.json" > "$run/jmh-$s.log" 2>&1 \
-    || { echo "JMH failed for $s, see $run/jmh-$s.log" >&2; exit 1; }
-  jmh_ops="$(jq -r '.[0].primaryMetric.score' "$run/jmh-$s.json")"
-  jmh_calls="$(jq -r '.[0].secondaryMetrics.calls.score' "$run/jmh-$s.json")"
-  printf '%s\tjmh\t%.1f\t%.0f\t%s\t%s\n' "$s" "$jmh_ops" "$jmh_calls" "$duration" "$l" >> "$raw"
+    -rf json -rff "$run/jmh-$s-$p.json" > "$run/jmh-$s-$p.log" 2>&1 \
+    || { echo "JMH failed for $s, see $run/jmh-$s-$p.log" >&2; exit 1; }
+  local ops calls
+  ops="$(jq -r '.[0].primaryMetric.score' "$run/jmh-$s-$p.json")"
+  calls="$(jq -r '.[0].secondaryMetrics.calls.score' "$run/jmh-$s-$p.json")"
+  printf '%s\tjmh\t%s\tjmh\t%.1f\t%.0f\t%s\t%s\n' "$s" "$p" "$ops" "$calls" "$duration" "$l" >> "$raw"
+}
 
-  # pgbench: prefilled table, warm-up, measurement
+measure_engine() { # strategy pair
+  local s="$1" p="$2" l; l="$(load)"
+  "$goc" --quiet bench --db postgres --db-url "$url" --strategy "$s" --keys "hotset:$keys" \
+    --threads "$clients" --duration "${duration}s" --warmup "${warmup}s" --json "$run/engine-$s-$p.json" \
+    > "$run/engine-$s-$p.log" 2>&1 \
+    || { echo "goc bench failed for $s, see $run/engine-$s-$p.log" >&2; exit 1; }
+  local doc='if type == "array" then .[0] else . end'
+  local ops calls secs
+  ops="$(jq -r "$doc | .totals.callsPerSecond" "$run/engine-$s-$p.json")"
+  calls="$(jq -r "$doc | .totals.calls" "$run/engine-$s-$p.json")"
+  secs="$(jq -r "$doc | .totals.seconds" "$run/engine-$s-$p.json")"
+  printf '%s\tengine\t%s\tgoc bench\t%.1f\t%s\t%.2f\t%s\n' "$s" "$p" "$ops" "$calls" "$secs" "$l" >> "$raw"
+}
+
+measure_pgbench() { # strategy harness pair
+  local s="$1" h="$2" p="$3" l tag="$1-$2-$3"
   psql -q "${pg[@]}" -d "$db" -v ON_ERROR_STOP=1 -v keys="$keys" -f "$here/pgbench/reset.sql" \
-    > "$run/pgbench-$s-reset.log" 2>&1 \
-    || { echo "resetting the table failed for $s, see $run/pgbench-$s-reset.log" >&2; exit 1; }
+    > "$run/pgbench-$tag-reset.log" 2>&1 \
+    || { echo "resetting the table failed for $s, see $run/pgbench-$tag-reset.log" >&2; exit 1; }
   pgbench -n "${pg[@]}" -M "$mode" -c "$clients" -j "$clients" -T "$warmup" -D keys="$keys" \
-    -f "$here/pgbench/$s.sql" "$db" > "$run/pgbench-$s-warmup.log" 2>&1 \
-    || { echo "pgbench warm-up failed for $s, see $run/pgbench-$s-warmup.log" >&2; exit 1; }
+    -f "$here/pgbench/$s.sql" "$db" > "$run/pgbench-$tag-warmup.log" 2>&1 \
+    || { echo "pgbench warm-up failed for $s, see $run/pgbench-$tag-warmup.log" >&2; exit 1; }
   l="$(load)"
   pgbench -n "${pg[@]}" -M "$mode" -c "$clients" -j "$clients" -T "$duration" -D keys="$keys" \
-    -f "$here/pgbench/$s.sql" "$db" > "$run/pgbench-$s.log" 2>&1 \
-    || { echo "pgbench failed for $s, see $run/pgbench-$s.log" >&2; exit 1; }
-  pg_ops="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$run/pgbench-$s.log")"
-  pg_calls="$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$run/pgbench-$s.log")"
-  printf '%s\tpgbench\t%.1f\t%s\t%s\t%s\n' "$s" "$pg_ops" "$pg_calls" "$duration" "$l" >> "$raw"
+    -f "$here/pgbench/$s.sql" "$db" > "$run/pgbench-$tag.log" 2>&1 \
+    || { echo "pgbench failed for $s, see $run/pgbench-$tag.log" >&2; exit 1; }
+  local ops calls
+  ops="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$run/pgbench-$tag.log")"
+  calls="$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$run/pgbench-$tag.log")"
+  printf '%s\t%s\t%s\tpgbench\t%.1f\t%s\t%s\t%s\n' "$s" "$h" "$p" "$ops" "$calls" "$duration" "$l" >> "$raw"
+}
+
+for s in $strategies; do
+  [ -f "$here/pgbench/$s.sql" ] || { echo "no pgbench script for $s" >&2; exit 2; }
+  for h in $harnesses; do
+    for p in $(seq 1 "$npairs"); do
+      echo "$s: $h pair $p of $npairs (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+      if [ $((p % 2)) -eq 1 ]; then
+        "measure_$h" "$s" "$p"; measure_pgbench "$s" "$h" "$p"
+      else
+        measure_pgbench "$s" "$h" "$p"; "measure_$h" "$s" "$p"
+      fi
+    done
+  done
 done
 
+label() { case "$1" in engine) echo "goc bench (engine)";; jmh) echo "JMH";; esac; }
 md="$out/$stamp.md"
 {
-  echo "# Calibration $stamp: harness (JMH) vs pgbench"
+  echo "# Calibration $stamp: goc's harnesses vs pgbench"
   echo
   echo "PostgreSQL $version at $host:$port/$db (fsync=$fsync, synchronous_commit=$sync_commit), keys hotset:$keys,"
-  echo "$clients clients/threads, ${warmup} s warm-up + ${duration} s measured per tool, pgbench -M $mode."
+  echo "$clients clients/threads, ${warmup} s warm-up + ${duration} s measured per tool, pgbench -M $mode,"
+  echo "$npairs alternated pair(s) per strategy and harness (odd pairs: harness first; even: pgbench first)."
   echo "Host: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1)."
-  echo "Load average (1/5/15 min) is recorded before each measurement: the machine is shared."
+  echo "The ratio is the median of the pairs' harness/pgbench ratios; load1 is the 1-minute load average"
+  echo "before each measurement (min-max over the pairs): the machine may be shared."
   echo
-  echo "| strategy | harness ops/s | pgbench ops/s | harness/pgbench | load1 (jmh / pgbench) |"
-  echo "|---|---:|---:|---:|---|"
+  echo "| strategy | harness | harness ops/s (median) | pgbench ops/s (median) | harness/pgbench (median) | pair ratios | load1 |"
+  echo "|---|---|---:|---:|---:|---|---|"
   for s in $strategies; do
-    awk -F'\t' -v s="$s" '
-      $1==s && $2=="jmh" {j=$3; jl=$6}
-      $1==s && $2=="pgbench" {p=$3; pl=$6}
-      END {printf "| %s | %.0f | %.0f | %.2f | %s / %s |\n", s, j, p, (p>0 ? j/p : 0), jl, pl}' "$raw"
+    for h in $harnesses; do
+      awk -F'\t' -v s="$s" -v h="$h" -v name="$(label "$h")" '
+        function median(a, n,   i, j, t) {
+          for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+          return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+        }
+        $1 == s && $2 == h && $4 != "pgbench" { ho[$3] = $5; load[++nl] = $8 }
+        $1 == s && $2 == h && $4 == "pgbench" { po[$3] = $5; load[++nl] = $8 }
+        END {
+          n = 0; list = ""
+          for (p in ho) if (p in po && po[p] > 0) { n++; r[n] = ho[p] / po[p]; hh[n] = ho[p]; pp[n] = po[p] }
+          for (i = 1; i <= n; i++) { ordered[i] = r[i] }
+          for (p = 1; p <= 1000; p++) if ((p in ho) && (p in po) && po[p] > 0) list = list (list == "" ? "" : ", ") sprintf("%.3f", ho[p] / po[p])
+          lo = hi = load[1]; for (i = 2; i <= nl; i++) { if (load[i] < lo) lo = load[i]; if (load[i] > hi) hi = load[i] }
+          if (n == 0) { printf "| %s | %s | - | - | - | - | %s-%s |\n", s, name, lo, hi; exit }
+          printf "| %s | %s | %.0f | %.0f | %.3f | %s | %s-%s |\n", s, name, median(hh, n), median(pp, n), median(ordered, n), list, lo, hi
+        }' "$raw"
+    done
   done
   echo
-  echo "Raw numbers: [$stamp/raw.tsv]($stamp/raw.tsv); JMH JSON and logs, pgbench logs and the"
-  echo "server's recorded settings (servers.json) in [$stamp/]($stamp/)."
+  echo "Raw numbers (one row per measurement, with its load average): [$stamp/raw.tsv]($stamp/raw.tsv);"
+  echo "goc bench JSON, JMH JSON and logs, pgbench logs in [$stamp/]($stamp/)."
 } > "$md"
 cat "$md"
