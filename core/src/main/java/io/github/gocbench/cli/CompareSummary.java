@@ -59,6 +59,14 @@ final class CompareSummary {
         for (int t : threads) {
             header.add(t + (t == 1 ? " thread" : " threads"));
         }
+        boolean sideEffectRaces = rs.stream().anyMatch(r -> r.config().conditions().sideEffect());
+        boolean noUniqueRaces = rs.stream().anyMatch(r -> !r.config().conditions().unique());
+        if (sideEffectRaces) {
+            header.add("side-effect race");
+        }
+        if (noUniqueRaces) {
+            header.add("no-unique race");
+        }
         TextTable table = new TextTable(header.toArray(String[]::new));
         int[] rightCols = new int[threads.size() + 1];
         for (int i = 0; i < rightCols.length; i++) {
@@ -66,7 +74,10 @@ final class CompareSummary {
         }
         table.right(rightCols);
         for (String s : strategies) {
-            List<RunResult> mine = rs.stream().filter(r -> r.config().strategy().equals(s)).toList();
+            List<RunResult> all = rs.stream().filter(r -> r.config().strategy().equals(s)).toList();
+            // the strategy's own verdict: unique constraint, no hook; the other two are their own columns
+            List<RunResult> mine = all.stream()
+                    .filter(r -> r.config().conditions().unique() && !r.config().conditions().sideEffect()).toList();
             List<Object> row = new ArrayList<>();
             row.add(s);
             row.add(overall(mine).name());
@@ -90,6 +101,12 @@ final class CompareSummary {
                             .orElse("-"));
                 }
                 row.add(String.join(" / ", cell));
+            }
+            if (sideEffectRaces) {
+                row.add(race(all.stream().filter(r -> r.config().conditions().sideEffect()).toList(), false));
+            }
+            if (noUniqueRaces) {
+                row.add(race(all.stream().filter(r -> !r.config().conditions().unique()).toList(), false));
             }
             table.row(row.toArray());
         }

@@ -6,6 +6,7 @@ import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
 import io.github.gocbench.server.TargetSpec;
 import io.github.gocbench.strategy.Conditions;
+import io.github.gocbench.strategy.UserStrategies;
 import io.github.gocbench.strategy.StrategyDef;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +16,10 @@ import java.util.List;
  * What {@code goc compare} runs, sized to a total time so it scales with the number of
  * strategies. Per server and strategy:
  * <ul>
- *   <li>races in autocommit at {@link Mode#raceThreads()} (the anomaly rate against threads) and
- *       one inside an outer transaction at {@link #VERDICT_THREADS} threads, at the server's
- *       default isolation; each race gets a time budget and {@link Sweep} sizes its rounds
+ *   <li>races in autocommit at {@link Mode#raceThreads()} (the anomaly rate against threads) and,
+ *       at {@link #VERDICT_THREADS} threads, one inside an outer transaction, one with the
+ *       side-effect hook and one without the unique constraint (so every invariant is evaluated
+ *       somewhere), at the server's default isolation; each race gets a time budget and {@link Sweep} sizes its rounds
  *       (capped at {@link Mode#raceRounds()});</li>
  *   <li>steady runs at {@link Mode#steadyThreads()} on one hot key and on {@code hotset:1000}.</li>
  * </ul>
@@ -31,6 +33,8 @@ public final class ComparePlan {
 
     /** Threads of the race that gives the verdict inside an outer transaction. */
     public static final int VERDICT_THREADS = 8;
+    /** Races at {@link #VERDICT_THREADS}: autocommit, outer transaction, {@code --side-effect}, {@code --no-unique}. */
+    static final int VERDICT_RACES = 4;
     /** Share of each pair's time that goes to races. */
     static final double RACE_SHARE = 0.3;
     /** Shortest measured time of a steady run: shorter ones measure warm-up noise. */
@@ -98,7 +102,7 @@ public final class ComparePlan {
             }
             long perStrategy = 0;
             for (int n : mode.raceThreads()) {
-                perStrategy += Sweep.setUpMs(s.target().family(), n) * (n == VERDICT_THREADS ? 2 : 1);
+                perStrategy += Sweep.setUpMs(s.target().family(), n) * (n == VERDICT_THREADS ? VERDICT_RACES : 1);
             }
             for (int n : mode.steadyThreads()) {
                 perStrategy += Sweep.setUpMs(s.target().family(), n) * KEYS.size();
@@ -108,7 +112,7 @@ public final class ComparePlan {
         }
         long perPair = Math.max(0, mode.total().toMillis() - setUp)
                 / Math.max(1, pairs);
-        int races = mode.raceThreads().size() + 1;
+        int races = mode.raceThreads().size() + VERDICT_RACES - 1;
         int steadies = mode.steadyThreads().size() * KEYS.size();
         long race = clamp((long) (perPair * RACE_SHARE / races), mode.minRace(), MAX_RACE_BUDGET);
         long steadyRun = (long) (perPair * (1 - RACE_SHARE) / steadies);
@@ -129,6 +133,10 @@ public final class ComparePlan {
      */
     public static List<Sweep.Step> steps(Mode mode, Sizes sizes, int rounds, List<Server> servers, Bounds bounds) {
         Conditions outer = new Conditions(null, true, true, false, 0.0);
+        // invariants that can fire only under these conditions, so the published results do not
+        // report them as held when they were never evaluated (duplicate rows, repeated side effects)
+        Conditions sideEffect = new Conditions(null, false, true, true, 0.0);
+        Conditions noUnique = new Conditions(null, false, false, false, 0.0);
         List<Sweep.Step> steps = new ArrayList<>();
         for (Server server : servers) {
             TargetSpec ts = server.target();
@@ -139,6 +147,12 @@ public final class ComparePlan {
                     if (n == VERDICT_THREADS) {
                         steps.add(new Sweep.Step(ts, new RunConfig(def.id(), new Workload.Race(n, rounds), outer,
                                 bounds), sizes.raceBudget()));
+                        if (UserStrategies.find(def.id()).isEmpty()) { // a user's strategy has its own table, no hook
+                            steps.add(new Sweep.Step(ts, new RunConfig(def.id(), new Workload.Race(n, rounds),
+                                    sideEffect, bounds), sizes.raceBudget()));
+                            steps.add(new Sweep.Step(ts, new RunConfig(def.id(), new Workload.Race(n, rounds),
+                                    noUnique, bounds), sizes.raceBudget()));
+                        }
                     }
                 }
             }

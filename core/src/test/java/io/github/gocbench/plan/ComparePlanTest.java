@@ -69,12 +69,14 @@ class ComparePlanTest {
         List<String> firstStrategy = steps.stream()
                 .filter(s -> s.config().workload() instanceof Workload.Race)
                 .filter(s -> s.target().family() == DbFamily.POSTGRES && s.config().strategy().equals("naive"))
-                .map(s -> s.config().workload().threads() + (s.config().conditions().outerTx() ? "o" : ""))
+                .map(s -> s.config().workload().threads() + (s.config().conditions().outerTx() ? "o" : "")
+                        + (s.config().conditions().sideEffect() ? "s" : "") + (s.config().conditions().unique() ? "" : "n"))
                 .toList();
-        assertThat(firstStrategy).containsExactly("2", "4", "8", "8o", "16");
+        // at 8 threads also --side-effect and --no-unique: invariants that can fire only there
+        assertThat(firstStrategy).containsExactly("2", "4", "8", "8o", "8s", "8n", "16");
         assertThat(steps).filteredOn(s -> s.config().workload() instanceof Workload.Race)
                 .allSatisfy(s -> assertThat(s.raceBudget()).isEqualTo(sizes.raceBudget()));
-        // per server: 3 x 5 races + 3 x 2 keys x 5 thread counts
-        assertThat(steps).hasSize(2 * (15 + 30));
+        // per server: 3 x 7 races + 3 x 2 keys x 5 thread counts
+        assertThat(steps).hasSize(2 * (21 + 30));
     }
 }
