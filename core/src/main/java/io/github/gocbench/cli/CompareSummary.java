@@ -96,8 +96,9 @@ final class CompareSummary {
                     cell.add(mine.stream()
                             .filter(r -> "steady".equals(r.config().workload()) && r.config().threads() == t
                                     && k.equals(r.config().keys()))
-                            .findFirst().map(r -> RunTable.rateShort(r.totals().callsPerSecond())
-                                    + (r.verdict() == Verdict.UNSAFE ? "!" : ""))
+                            .findFirst().map(r -> RunTable.rateShort(r.totals().goodput())
+                                    + (r.verdict() == Verdict.UNSAFE ? "!" : "")
+                                    + (r.totals().failedShare() > 0.5 ? "x" : ""))
                             .orElse("-"));
                 }
                 row.add(String.join(" / ", cell));
@@ -127,7 +128,8 @@ final class CompareSummary {
                 heading.append("; steady ").append(seconds(r.config().durationSeconds())).append(" after ")
                         .append(seconds(r.config().warmupSeconds())).append(" warm-up"));
         if (!keys.isEmpty()) {
-            heading.append("; calls/s as ").append(String.join(" / ", keys)).append(" (! = anomalies)");
+            heading.append("; goodput (successful calls/s) as ").append(String.join(" / ", keys))
+                    .append(" (! = anomalies, x = most calls failed)");
         }
         if (!races.isEmpty()) {
             heading.append("; SAFE 0/N <X: no anomaly in N rounds, per-round rate below X at 95 %");

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Turns results into the compact text a user reads at the end of a run: one table row per result
- * (non-zero outcomes, broken invariants, calls/s, p50/p99 latency, verdict with its evidence),
+ * (non-zero outcomes, broken invariants, goodput (successful calls/s) with attempts/s and failed/s beside it, p50/p99 latency, verdict with its evidence),
  * then per run what the verdict rests on (rounds and the 95 % bound or interval), how it grades
  * against the strategy's declaration, the workload's own failures apart from the strategy's, and
  * the first anomaly with its SQLState and message.
@@ -26,11 +26,12 @@ final class RunTable {
 
     /** The table plus first-anomaly and incompleteness lines. */
     static String table(List<RunResult> results) {
-        TextTable t = new TextTable("strategy", "workload", "threads", "calls", "calls/s", "p50 ms", "p99 ms",
-                "outcomes", "invariants broken", "verdict").right(2, 3, 4, 5, 6);
+        TextTable t = new TextTable("strategy", "workload", "threads", "calls", "goodput/s", "attempts/s",
+                "failed/s", "p50 ms", "p99 ms", "outcomes", "invariants broken", "verdict").right(2, 3, 4, 5, 6, 7, 8);
         for (RunResult r : results) {
             t.row(r.config().strategy(), workload(r),
-                    r.config().threads(), r.totals().calls(), rate(r.totals().callsPerSecond()),
+                    r.config().threads(), r.totals().calls(), rate(r.totals().goodput()),
+                    rate(r.totals().callsPerSecond()), rate(r.totals().failureRate()),
                     ms(r.latencyMicros() == null ? Double.NaN : r.latencyMicros().p50()),
                     ms(r.latencyMicros() == null ? Double.NaN : r.latencyMicros().p99()), outcomes(r.outcomes()),
                     invariants(r.invariants()), verdict(r));

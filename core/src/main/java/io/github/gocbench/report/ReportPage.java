@@ -114,9 +114,9 @@ final class ReportPage {
             b.append('\n');
         }
         if (!input.runs().isEmpty()) {
-            b.append("## Runs\n\n| server | strategy | workload | threads | condition | calls | calls/s "
-                    + "| p50 µs | p99 µs | p99.9 µs | verdict |\n"
-                    + "|---|---|---|--:|---|--:|--:|--:|--:|--:|---|\n");
+            b.append("## Runs\n\n| server | strategy | workload | threads | condition | calls | goodput/s "
+                    + "| attempts/s | failed/s | p50 µs | p99 µs | p99.9 µs | verdict |\n"
+                    + "|---|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|---|\n");
             for (RunResult r : sortedRuns()) {
                 List<String> row = runRow(r);
                 b.append("| ").append(row.stream().map(ReportPage::md).collect(Collectors.joining(" | "))).append(" |\n");
@@ -184,8 +184,8 @@ final class ReportPage {
         }
         if (!input.runs().isEmpty()) {
             b.append("<h2>Runs</h2>\n<div class=\"scroll\"><table class=\"runs\">\n<thead><tr>");
-            for (String h : List.of("server", "strategy", "workload", "threads", "condition", "calls", "calls/s",
-                    "p50 µs", "p99 µs", "p99.9 µs", "verdict")) {
+            for (String h : List.of("server", "strategy", "workload", "threads", "condition", "calls", "goodput/s",
+                    "attempts/s", "failed/s", "p50 µs", "p99 µs", "p99.9 µs", "verdict")) {
                 b.append("<th>").append(Html.escape(h)).append("</th>");
             }
             b.append("</tr></thead>\n<tbody>\n");
@@ -273,7 +273,8 @@ final class ReportPage {
                 + "already-open transaction), ✓ when no run saw an anomaly, else the short names of what was seen "
                 + "(listed below it). ✓ means *not seen in these runs*, not proven safe; any anomaly is a real "
                 + "failure, however rare. The anomaly charts show how often it happens as threads grow. Throughput "
-                + "(calls/s, higher is better) and latency (p50, p99, p99.9 in µs on a log axis, lower is better) "
+                + "is goodput (successful calls, CREATED + FOUND, per second; higher is better; failed calls are "
+                + "not throughput, so a point where every call failed sits at 0; attempts/s and failed/s are in the Runs table) and latency (p50, p99, p99.9 in µs on a log axis, lower is better) "
                 + "only matter among strategies that are ✓ under your conditions. A strategy keeps its colour and "
                 + "marker in every chart; an axis marked \"log scale\" spans a wide range, so equal steps are "
                 + "equal ratios.";
@@ -359,7 +360,9 @@ final class ReportPage {
         return List.of(RunLabels.withoutProvision(RunLabels.server(r.target())), "`" + c.strategy() + "`", workload,
                 Integer.toString(c.threads()), RunLabels.condition(c),
                 r.totals() == null ? "" : String.format(Locale.ROOT, "%,d", r.totals().calls()),
+                r.totals() == null ? "" : String.format(Locale.ROOT, "%,.0f", r.totals().goodput()),
                 r.totals() == null ? "" : String.format(Locale.ROOT, "%,.0f", r.totals().callsPerSecond()),
+                r.totals() == null ? "" : String.format(Locale.ROOT, "%,.0f", r.totals().failureRate()),
                 l == null ? "" : micros(l.p50()), l == null ? "" : micros(l.p99()), l == null ? "" : micros(l.p999()),
                 verdict);
     }

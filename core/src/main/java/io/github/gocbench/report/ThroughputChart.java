@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Throughput (calls/s) against threads, one line per strategy, one chart per server, key
+ * Goodput (successful calls/s: CREATED + FOUND) against threads, one line per strategy, one chart per server, key
  * distribution and condition. Repeated measurements of one point are averaged.
  */
 public final class ThroughputChart {
@@ -33,7 +33,7 @@ public final class ThroughputChart {
             }
             points.add(new ThroughputPoint(RunLabels.server(r.target()), keys(r.config().keys()),
                     RunLabels.condition(r.config()), r.config().strategy(), r.config().threads(),
-                    r.totals().callsPerSecond()));
+                    r.totals().goodput()));
         }
         return points;
     }
@@ -51,7 +51,7 @@ public final class ThroughputChart {
                     JFreeChart chart = draw(titlePrefix, g, e.getValue());
                     String id = RunLabels.slug(idPrefix, g.server(), g.keys(), g.condition());
                     out.add(new ChartWriter.Drawing(ChartKind.THROUGHPUT, id, chart,
-                            "Calls per second against threads on " + g.server() + ", keys " + g.keys() + ", "
+                            "Goodput (successful calls per second) against threads on " + g.server() + ", keys " + g.keys() + ", "
                                     + g.condition() + "; higher is better.",
                             StrategyPlots.WIDTH, StrategyPlots.HEIGHT));
                 });
@@ -75,7 +75,7 @@ public final class ThroughputChart {
         });
         return StrategyPlots.lines(titlePrefix + " — " + g.server(),
                 "keys " + g.keys() + " · " + g.condition() + " · higher is better",
-                "throughput (calls/s)", series, StrategyPlots.Scale.AUTO);
+                "goodput (successful calls/s)", series, StrategyPlots.Scale.AUTO);
     }
 
     private static String keys(String keys) {

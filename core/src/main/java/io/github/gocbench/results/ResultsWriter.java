@@ -156,7 +156,8 @@ public final class ResultsWriter {
     public static List<String> csvHeader() {
         List<String> h = new ArrayList<>(List.of("time", "db", "product", "version", "provision", "strategy",
                 "workload", "threads", "rounds", "duration", "keys", "isolation", "outer_tx", "unique",
-                "side_effect", "churn", "calls", "seconds", "calls_per_s"));
+                "side_effect", "churn", "calls", "seconds", "calls_per_s", "goodput_per_s", "failures_per_s",
+                "successful"));
         for (Outcome o : Outcome.values()) {
             h.add(o.name().toLowerCase(Locale.ROOT));
         }
@@ -194,6 +195,9 @@ public final class ResultsWriter {
         v.add(Long.toString(r.totals().calls()));
         v.add(Double.toString(r.totals().seconds()));
         v.add(Double.toString(r.totals().callsPerSecond()));
+        v.add(Double.toString(r.totals().goodput()));
+        v.add(Double.toString(r.totals().failureRate()));
+        v.add(s(r.totals().successful()));
         for (Outcome o : Outcome.values()) {
             v.add(Long.toString(r.outcomes().get(o)));
         }

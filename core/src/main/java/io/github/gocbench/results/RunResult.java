@@ -96,6 +96,9 @@ public record RunResult(
         outcomes = complete(Outcome.class, outcomes);
         invariants = complete(Invariant.class, invariants);
         failuresByPhase = nonZero(failuresByPhase);
+        if (totals != null) {
+            totals = totals.withOutcomes(outcomes);
+        }
         if (evidence == null && config != null && totals != null) {
             evidence = EvidenceFigures.of(derivedEvidence(config, totals, race, outcomes, invariants));
         }
@@ -173,8 +176,58 @@ public record RunResult(
         }
     }
 
-    /** Calls counted, measured seconds, calls per second. */
-    public record Totals(long calls, double seconds, double callsPerSecond) {
+    /**
+     * Calls counted, measured seconds and the rates over them. Goodput (DESIGN.md vocabulary) is the
+     * headline: successful calls (CREATED + FOUND) per second; attempts ({@code callsPerSecond}) and
+     * failures per second stand beside it, so a point where most calls failed cannot pass for a fast one.
+     *
+     * @param calls             calls counted (successful and failed)
+     * @param seconds           measured seconds
+     * @param callsPerSecond    attempts per second: every call, failed ones included
+     * @param successful        calls answered CREATED or FOUND, or {@code null} until derived from the outcomes
+     * @param goodputPerSecond  successful calls per second, or {@code null} until derived
+     * @param failuresPerSecond failed calls (any other outcome) per second, or {@code null} until derived
+     */
+    public record Totals(long calls, double seconds, double callsPerSecond, Long successful, Double goodputPerSecond,
+                         Double failuresPerSecond) {
+
+        /** Totals before the outcomes are known; {@link RunResult} derives goodput from its outcomes. */
+        public Totals(long calls, double seconds, double callsPerSecond) {
+            this(calls, seconds, callsPerSecond, null, null, null);
+        }
+
+        /**
+         * These totals with goodput and failures per second taken from {@code outcomes} (the strategy's
+         * answers; workload noise is not in them). A document that already carries them keeps its own.
+         */
+        public Totals withOutcomes(Map<Outcome, Long> outcomes) {
+            if (successful != null && goodputPerSecond != null && failuresPerSecond != null) {
+                return this;
+            }
+            long ok = outcomes.getOrDefault(Outcome.CREATED, 0L) + outcomes.getOrDefault(Outcome.FOUND, 0L);
+            long failed = 0;
+            for (Map.Entry<Outcome, Long> e : outcomes.entrySet()) {
+                failed += e.getKey().isAnomaly() ? e.getValue() : 0;
+            }
+            return new Totals(calls, seconds, callsPerSecond, ok, seconds > 0 ? ok / seconds : 0.0,
+                    seconds > 0 ? failed / seconds : 0.0);
+        }
+
+        /** Successful calls per second (0 when not derived). */
+        public double goodput() {
+            return goodputPerSecond == null ? 0 : goodputPerSecond;
+        }
+
+        /** Failed calls per second (0 when not derived). */
+        public double failureRate() {
+            return failuresPerSecond == null ? 0 : failuresPerSecond;
+        }
+
+        /** The share of calls that failed, 0..1 (0 without calls). */
+        public double failedShare() {
+            long ok = successful == null ? calls : successful;
+            return calls <= 0 ? 0 : Math.max(0, calls - ok) / (double) calls;
+        }
     }
 
     /** Latency percentiles in microseconds. */

@@ -75,7 +75,7 @@ class CompareSummaryTest {
         String text = CompareSummary.plain(CompareSummary.sections(results));
 
         assertThat(text).contains("postgres: PostgreSQL 17.6 (embedded); races at 8 threads x 200 rounds;"
-                + " steady 2s after 1s warm-up; calls/s as hot / hotset:1000");
+                + " steady 2s after 1s warm-up; goodput (successful calls/s) as hot / hotset:1000");
         assertThat(text).containsPattern("naive +UNSAFE +UNSAFE 170/200 +UNSAFE 160/200 +550/0 +14k / 950");
         // every SAFE carries its rounds and the 95 % bound on the per-round anomaly rate
         assertThat(text).containsPattern("upsert +SAFE +SAFE 0/200 <1.5% +SAFE 0/200 <1.5% +0/0 +5.6k / 1.9k");
