@@ -177,7 +177,7 @@ final class CompareCommand implements Callable<Integer> {
         String partial = stopped == null ? null : "PARTIAL: " + stopped + " after " + results.size() + " of "
                 + planned + " runs" + (results.get(results.size() - 1).complete() ? "" : "; the last run was cut short");
         // when stopped by a signal, leave at once: 'goc report' draws it later
-        ResultsFolder.Saved saved = ResultsFolder.save(checkOut(out), start, results, partial == null);
+        ResultsFolder.Saved saved = ResultsFolder.save(checkOut(out), start, Goc.provenance(spec), results, partial == null);
         Path folder = saved.folder();
         ReportFiles report = saved.report();
         String reportFailure = saved.reportFailure();

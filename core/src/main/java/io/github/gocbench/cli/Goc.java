@@ -1,6 +1,7 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.results.BuildInfo;
+import io.github.gocbench.results.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -61,6 +63,7 @@ public final class Goc implements Callable<Integer> {
 
     private boolean verbose;
     private boolean quiet;
+    private Provenance.Start start;
 
     /** Builds the configured command line: error handlers, help width. Tests use this too. */
     public static CommandLine commandLine() {
@@ -69,6 +72,12 @@ public final class Goc implements Callable<Integer> {
         cl.setExecutionExceptionHandler(new Errors.OnFailure());
         cl.setUsageHelpAutoWidth(true);
         cl.setUsageHelpLongOptionsMaxWidth(28);
+        cl.setExecutionStrategy(parsed -> {
+            CommandLine.ParseResult sub = parsed.subcommand();
+            ((Goc) cl.getCommand()).start = Provenance.start(
+                    sub == null ? "goc" : sub.commandSpec().name(), parsed.originalArgs());
+            return new CommandLine.RunLast().execute(parsed);
+        });
         for (CommandLine sub : cl.getSubcommands().values()) {
             // A subcommand's header is its line in 'goc --help'; its own help opens with the
             // description, which says the same at more length, so the header would print twice.
@@ -98,6 +107,19 @@ public final class Goc implements Callable<Integer> {
             description = "No progress line, only the results (verdict lines where the command has them): for CI logs.")
     void setQuiet(boolean quiet) {
         this.quiet = quiet;
+    }
+
+    /**
+     * The provenance of a results document written now by {@code command}: this command line,
+     * when it started, and the bounds of its {@link BoundsOptions} when it has them.
+     */
+    static Provenance provenance(CommandSpec command) {
+        Goc goc = (Goc) command.root().userObject();
+        Provenance.Start s = goc.start != null ? goc.start : Provenance.start(command.name(), List.of());
+        Provenance.BoundsInfo bounds = command.mixins().values().stream().map(CommandSpec::userObject)
+                .filter(BoundsOptions.class::isInstance).map(o -> ((BoundsOptions) o).bounds().info())
+                .findFirst().orElse(null);
+        return s.finish(bounds);
     }
 
     /** Whether {@code --verbose} was given. */

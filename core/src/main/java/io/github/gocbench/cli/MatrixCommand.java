@@ -175,7 +175,7 @@ final class MatrixCommand implements Callable<Integer> {
         public void serverFinished(TargetSpec spec, TargetInfo info, Instant started, long wallMs,
                                    List<RunResult> results) throws IOException {
             MatrixFiles.Written w = MatrixFiles.write(outDir.resolve(MatrixFiles.slug(info)),
-                    MatrixFiles.markdown(info, started, wallMs, rounds, grids, results), results);
+                    MatrixFiles.markdown(info, started, wallMs, rounds, grids, results), Goc.provenance(MatrixCommand.this.spec), results);
             grids.clear();
             for (String line : MatrixPlan.legend()) {
                 term().out().println(line);

@@ -1,6 +1,7 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.plan.MatrixPlan;
+import io.github.gocbench.results.Provenance;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.server.SnapshotIsolationTarget;
@@ -34,7 +35,8 @@ final class MatrixFiles {
      * Writes {@code matrix.md} and {@code matrix.json} into {@code dir}, or {@code matrix-2.*},
      * {@code matrix-3.*}, ... when taken; an existing file is never replaced.
      */
-    static Written write(Path dir, String markdown, List<RunResult> results) throws IOException {
+    static Written write(Path dir, String markdown, Provenance provenance, List<RunResult> results)
+            throws IOException {
         Files.createDirectories(dir);
         for (int n = 1; n < 1000; n++) {
             String base = n == 1 ? "matrix" : "matrix-" + n;
@@ -44,7 +46,7 @@ final class MatrixFiles {
                 continue;
             }
             try {
-                ResultsWriter.writeJson(json, results);
+                ResultsWriter.writeJson(json, provenance, results);
             } catch (FileAlreadyExistsException e) {
                 continue; // appeared meanwhile
             }

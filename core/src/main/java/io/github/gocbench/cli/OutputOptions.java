@@ -49,7 +49,7 @@ final class OutputOptions {
     /** Writes {@code --json} (atomically, by {@link ResultsWriter}) when asked. */
     void write(List<RunResult> results, Terminal term) throws IOException {
         if (json != null) {
-            ResultsWriter.writeJson(json, results);
+            ResultsWriter.writeJson(json, Goc.provenance(command), results);
             term.note("wrote " + json);
         }
     }

@@ -2,6 +2,7 @@ package io.github.gocbench.cli;
 
 import io.github.gocbench.report.Report;
 import io.github.gocbench.report.ReportFiles;
+import io.github.gocbench.results.Provenance;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
 import java.io.IOException;
@@ -44,9 +45,10 @@ final class ResultsFolder {
      * {@code results.csv}, the report drawn from them when {@code drawReport} (a report that fails
      * leaves the results saved and says why), and {@code latest} pointing at the folder.
      */
-    static Saved save(Path out, Instant start, List<RunResult> results, boolean drawReport) throws IOException {
+    static Saved save(Path out, Instant start, Provenance provenance, List<RunResult> results, boolean drawReport)
+            throws IOException {
         Path folder = create(out, start);
-        ResultsWriter.writeJson(folder.resolve("results.json"), results);
+        ResultsWriter.writeJson(folder.resolve("results.json"), provenance, results);
         ResultsWriter.writeCsv(folder.resolve("results.csv"), results);
         ReportFiles report = null;
         String reportFailure = null;

@@ -97,20 +97,47 @@ public final class ResultsWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Writes {@code results} as JSON (an object when there is one, else an array); never overwrites. */
-    public static void writeJson(Path file, List<RunResult> results) throws IOException {
-        writeJson(file, results, false);
+    /**
+     * The version of the results document's shape. 1: a bare run object or array of them (read,
+     * never written); 2: {@code {schemaVersion, provenance, runs}}. See results/SCHEMA.md.
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** A results document: its schema version, where it came from, and its runs. */
+    public record Document(int schemaVersion, Provenance provenance, List<RunResult> runs) {
+
+        /** Runs are never null; a version-1 file reads as a document without provenance. */
+        public Document {
+            runs = runs == null ? List.of() : List.copyOf(runs);
+        }
+    }
+
+    /** Writes {@code results} as a JSON document with its {@code provenance}; never overwrites. */
+    public static void writeJson(Path file, Provenance provenance, List<RunResult> results) throws IOException {
+        writeJson(file, provenance, results, false);
     }
 
     /**
-     * Writes {@code results} as JSON (an object when there is one, else an array).
+     * Writes {@code results} as a JSON document ({@link Document}) with its {@code provenance}
+     * ({@code null} only for documents not made by a command, e.g. in tests).
      *
      * @param overwrite replace {@code file} when it exists; otherwise an existing file makes this
      *                  throw {@link FileAlreadyExistsException}
      */
-    public static void writeJson(Path file, List<RunResult> results, boolean overwrite) throws IOException {
-        Object doc = results.size() == 1 ? results.get(0) : results;
+    public static void writeJson(Path file, Provenance provenance, List<RunResult> results, boolean overwrite)
+            throws IOException {
+        Document doc = new Document(SCHEMA_VERSION, provenance, results);
         writeAtomically(file, overwrite, out -> JSON.writeValue(new NonClosing(out), doc));
+    }
+
+    /** As {@link #writeJson(Path, Provenance, List, boolean)} without provenance. */
+    public static void writeJson(Path file, List<RunResult> results) throws IOException {
+        writeJson(file, null, results, false);
+    }
+
+    /** As {@link #writeJson(Path, Provenance, List, boolean)} without provenance. */
+    public static void writeJson(Path file, List<RunResult> results, boolean overwrite) throws IOException {
+        writeJson(file, null, results, overwrite);
     }
 
     /** Writes one CSV row per result, with a header; never overwrites. */
@@ -137,19 +164,35 @@ public final class ResultsWriter {
         });
     }
 
-    /** Reads a JSON file written by {@link #writeJson}: an object or an array of them. */
+    /** The runs of a JSON results file (any schema version); see {@link #readDocument}. */
     public static List<RunResult> readJson(Path file) throws IOException {
+        return readDocument(file).runs();
+    }
+
+    /**
+     * Reads a JSON results file: a version-2 document ({@code {schemaVersion, provenance, runs}})
+     * or a version-1 file (one run object, or an array of them), which reads without provenance.
+     */
+    public static Document readDocument(Path file) throws IOException {
         JsonNode node = JSON.readTree(file.toFile());
         if (node == null || node.isMissingNode()) {
-            throw new IOException(file + " is empty, expected a goc-bench result object or array");
+            throw new IOException(file + " is empty, expected a goc-bench results document");
         }
         if (node.isArray()) {
-            return JSON.convertValue(node, new TypeReference<List<RunResult>>() { });
+            return new Document(1, null, JSON.convertValue(node, new TypeReference<List<RunResult>>() { }));
+        }
+        if (node.isObject() && node.has("runs")) {
+            int version = node.path("schemaVersion").asInt(0);
+            if (version > SCHEMA_VERSION) {
+                throw new IOException(file + " is a results document of schema version " + version
+                        + "; this goc reads up to " + SCHEMA_VERSION + ": use a newer goc");
+            }
+            return JSON.treeToValue(node, Document.class);
         }
         if (node.isObject()) {
-            return List.of(JSON.treeToValue(node, RunResult.class));
+            return new Document(1, null, List.of(JSON.treeToValue(node, RunResult.class)));
         }
-        throw new IOException(file + " holds neither a goc-bench result object nor an array of them");
+        throw new IOException(file + " holds neither a goc-bench results document nor a result object or array");
     }
 
     /** The CSV column names, in order. */

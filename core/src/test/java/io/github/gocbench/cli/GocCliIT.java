@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gocbench.results.BuildInfo;
+import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.strategy.Table;
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.server.Target;
@@ -87,7 +89,17 @@ class GocCliIT {
         Run r = goc("race", "--db", "postgres", "--strategy", "naive", "--threads", "8", "--rounds", "100",
                 "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode doc = JSON.readTree(json.toFile());
+        JsonNode file = JSON.readTree(json.toFile());
+        assertThat(file.path("schemaVersion").asInt()).isEqualTo(ResultsWriter.SCHEMA_VERSION);
+        JsonNode prov = file.path("provenance");
+        assertThat(prov.path("command").asText()).isEqualTo("race");
+        assertThat(prov.path("arguments").get(0).asText()).isEqualTo("race");
+        assertThat(prov.path("revision").asText()).isEqualTo(BuildInfo.current().revision());
+        assertThat(prov.path("bounds").path("statementTimeoutSeconds").asDouble()).isEqualTo(5.0);
+        assertThat(prov.path("drivers").path("pgjdbc").asText()).isNotBlank();
+        assertThat(prov.path("host").path("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(prov.path("host").path("cpuModel").asText()).isNotBlank();
+        JsonNode doc = file.path("runs").get(0);
         assertThat(doc.path("verdict").asText()).isEqualTo("UNSAFE");
         assertThat(doc.path("outcomes").path("DUPLICATE_KEY").asLong()).isPositive();
         assertThat(doc.path("config").path("strategy").asText()).isEqualTo("naive");

@@ -93,8 +93,8 @@ class MatrixGridTest {
     @Test
     void filesAreNeverOverwritten(@TempDir Path dir) throws IOException {
         List<RunResult> rs = List.of(race("naive", "serializable", false, 0, Map.of(), Map.of(), true));
-        MatrixFiles.Written first = MatrixFiles.write(dir, "# one\n", rs);
-        MatrixFiles.Written second = MatrixFiles.write(dir, "# two\n", rs);
+        MatrixFiles.Written first = MatrixFiles.write(dir, "# one\n", null, rs);
+        MatrixFiles.Written second = MatrixFiles.write(dir, "# two\n", null, rs);
         assertThat(first.markdown().getFileName().toString()).isEqualTo("matrix.md");
         assertThat(second.markdown().getFileName().toString()).isEqualTo("matrix-2.md");
         assertThat(second.json().getFileName().toString()).isEqualTo("matrix-2.json");

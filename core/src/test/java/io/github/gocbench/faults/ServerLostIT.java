@@ -94,7 +94,7 @@ class ServerLostIT {
             try (Stream<Path> files = Files.list(outDir)) {
                 assertThat(files).as("what the run left in its folder (no temp files)").containsExactly(json);
             }
-            JsonNode doc = JSON.readTree(json.toFile());
+            JsonNode doc = JSON.readTree(json.toFile()).path("runs").get(0);
             assertThat(doc.path("complete").asBoolean(true)).isFalse();
             assertThat(doc.path("note").asText()).contains("target lost");
             assertThat(doc.path("outcomes").path("CONNECTION_LOST").asLong()).as("CONNECTION_LOST calls")
