@@ -114,7 +114,7 @@ measure_engine() { # strategy pair
     --threads "$clients" --duration "${duration}s" --warmup "${warmup}s" --json "$run/engine-$s-$p.json" \
     > "$run/engine-$s-$p.log" 2>&1 \
     || { echo "goc bench failed for $s, see $run/engine-$s-$p.log" >&2; exit 1; }
-  local doc='if type == "array" then .[0] else . end'
+  local doc='if type == "array" then .[0] elif has("runs") then .runs[0] else . end'
   local ops calls secs
   ops="$(jq -r "$doc | .totals.callsPerSecond" "$run/engine-$s-$p.json")"
   calls="$(jq -r "$doc | .totals.calls" "$run/engine-$s-$p.json")"
