@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Goc.ManifestVersion.class,
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {StrategiesCommand.class, RaceCommand.class, BenchCommand.class, ReplayCommand.class,
-                CompareCommand.class, MatrixCommand.class, ReportCommand.class, HelpCommand.class},
+                CompareCommand.class, MatrixCommand.class, ReportCommand.class, DiffCommand.class,
+                HelpCommand.class},
         description = {
                 "Hammers each way of writing get-or-create (look a row up by its key, insert it",
                 "if it is missing) with many threads against real PostgreSQL and MySQL/MariaDB",
@@ -55,6 +56,7 @@ import picocli.CommandLine.ScopeType;
                 "  goc compare --quick",
                 "  goc matrix --db postgres",
                 "  goc report results/latest/results.json",
+                "  goc diff results/20261127-084027 results/latest",
                 "",
                 "Exit codes: 0 done; 1 anomalies found (with --fail-on-anomaly); 2 bad input;",
                 "            3 database unavailable, or the run could not be carried out.",
@@ -134,7 +136,7 @@ public final class Goc implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new BadInputException("missing command: use strategies, race, bench, replay, compare or report"
+        throw new BadInputException("missing command: use strategies, race, bench, replay, compare, matrix, report or diff"
                 + " (see 'goc --help')");
     }
 

@@ -98,10 +98,11 @@ public final class ResultsWriter {
     }
 
     /**
-     * The version of the results document's shape. 1: a bare run object or array of them (read,
-     * never written); 2: {@code {schemaVersion, provenance, runs}}. See results/SCHEMA.md.
+     * The version of the results format, one number for the document and its runs. 1: a bare run
+     * object or array of them, without evidence (read, never written); 2: {@code {schemaVersion,
+     * provenance, runs}} with evidence, phases and grades in each run. See results/SCHEMA.md.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = RunResult.SCHEMA_VERSION;
 
     /** A results document: its schema version, where it came from, and its runs. */
     public record Document(int schemaVersion, Provenance provenance, List<RunResult> runs) {
