@@ -71,7 +71,13 @@ final class ReportPage {
 
     String markdown() {
         StringBuilder b = new StringBuilder(MARKER_LINE).append("\n# goc-bench report\n\n");
-        b.append(summary()).append("\n\n## How to read this\n\n").append(howToRead()).append("\n\n");
+        b.append(summary()).append("\n\n");
+        List<Recommendation> recs = Recommendation.of(input.runs());
+        if (!recs.isEmpty()) {
+            b.append("## Which strategy?\n\n").append(RECOMMENDATION_INTRO).append("\n\n")
+                    .append(Recommendation.markdown(recs));
+        }
+        b.append("## How to read this\n\n").append(howToRead()).append("\n\n");
         if (!input.runs().isEmpty()) {
             b.append("## Verdict\n\n").append(grid.toMarkdown()).append('\n');
             if (grid.anyIncomplete()) {
@@ -133,7 +139,7 @@ final class ReportPage {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>goc-bench report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<main>\n<h1>goc-bench report</h1>\n<p class=\"summary\">").append(Html.escape(summary()))
-                .append("</p>\n<h2>How to read this</h2>\n<p>").append(mdInlineToHtml(howToRead())).append("</p>\n");
+                .append("</p>\n").append(recommendationHtml()).append("<h2>How to read this</h2>\n<p>").append(mdInlineToHtml(howToRead())).append("</p>\n");
         if (!input.runs().isEmpty()) {
             b.append("<h2>Verdict</h2>\n<div class=\"scroll\">").append(grid.toHtml()).append("</div>\n");
             if (grid.anyIncomplete()) {
@@ -232,6 +238,23 @@ final class ReportPage {
             """;
 
     // ------------------------------------------------------------------ shared content
+
+    private static final String RECOMMENDATION_INTRO = "Per server and situation (autocommit, or inside an "
+            + "already-open transaction at the server's default isolation, marked ★), the strategies whose races "
+            + "showed no anomaly, ranked by goodput (successful calls/s, median of the repeated steady runs at the "
+            + "most threads measured; `hotset` = the row exists, `new` = it is missing; an outer-tx situation "
+            + "without steady runs of its own is ranked by the autocommit ones). SAFE means not seen: the bound is "
+            + "the 95 % upper limit on the per-round anomaly rate. Below each table, the UNSAFE strategies and what "
+            + "they broke.";
+
+    private String recommendationHtml() {
+        List<Recommendation> recs = Recommendation.of(input.runs());
+        if (recs.isEmpty()) {
+            return "";
+        }
+        return "<h2>Which strategy?</h2>\n<p>" + mdInlineToHtml(RECOMMENDATION_INTRO) + "</p>\n"
+                + "<div class=\"scroll\">" + Recommendation.html(recs) + "</div>\n";
+    }
 
     private String summary() {
         StringBuilder b = new StringBuilder();
