@@ -68,11 +68,13 @@ class CompareIT {
         List<RunResult> runs = ResultsWriter.readJson(folder.resolve("results.json"));
         List<RunResult> races = runs.stream().filter(r -> r.race() != null).toList();
         List<RunResult> steady = runs.stream().filter(r -> r.race() == null).toList();
-        // 3 strategies x (autocommit at 2 and 8, outer-tx at 8); 3 strategies x 2 key choices x 2 thread counts
-        assertThat(races).hasSize(9);
+        // 3 strategies x (autocommit at 2 and 8; outer-tx, side-effect, no-unique at 8); 3 x 2 keys x 2 thread counts
+        assertThat(races).hasSize(15);
         assertThat(steady).hasSize(12);
-        assertThat(races).extracting(r -> r.config().threads() + (r.config().conditions().outerTx() ? " outer-tx" : ""))
-                .containsOnly("2", "8", "8 outer-tx");
+        assertThat(races).extracting(r -> r.config().threads() + (r.config().conditions().outerTx() ? " outer-tx" : "")
+                        + (r.config().conditions().sideEffect() ? " side-effect" : "")
+                        + (r.config().conditions().unique() ? "" : " no-unique"))
+                .containsOnly("2", "8", "8 outer-tx", "8 side-effect", "8 no-unique");
         assertThat(steady).extracting(r -> r.config().threads()).containsOnly(1, 8);
         assertThat(races).allSatisfy(r -> assertThat(r.race().rounds()).isBetween(Sweep.MIN_RACE_ROUNDS, 30));
     }
