@@ -30,7 +30,7 @@ class UserStrategyCliIT {
         GocCliIT.Run r = GocCliIT.goc("race", "--db", db, "--strategy-class", NaiveTagStrategy.class.getName(),
                 "--threads", "8", "--rounds", "100", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode doc = JSON.readTree(json.toFile());
+        JsonNode doc = JSON.readTree(json.toFile()).path("runs").get(0);
         assertThat(doc.path("config").path("strategy").asText()).isEqualTo("naive-tag");
         assertThat(doc.path("verdict").asText()).isEqualTo("UNSAFE");
         assertThat(doc.path("outcomes").path("DUPLICATE_KEY").asLong()).isPositive();
@@ -55,7 +55,7 @@ class UserStrategyCliIT {
                 SafeTagStrategy.class.getName(), "--threads", "2", "--duration", "1s", "--warmup", "0s",
                 "--keys", "hotset:100", "--json", json.toString(), "--quiet");
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode doc = JSON.readTree(json.toFile());
+        JsonNode doc = JSON.readTree(json.toFile()).path("runs");
         assertThat(doc.isArray()).isTrue();
         assertThat(doc.findValuesAsText("strategy")).contains("upsert", "SafeTagStrategy");
         for (JsonNode run : doc) {

@@ -36,8 +36,8 @@ class SignalsIT {
         Path out = Files.createDirectory(dir.resolve("results"));
         try (ChildGoc child = ChildGoc.start(dir, List.of(), "compare", "--quick", "--db", "postgres",
                 "--strategy", "naive,upsert", "--out", out.toString())) {
-            // 14 runs: 2 strategies x (3 races + 2 keys x 2 thread counts); progress lines name the run in
-            // flight ("[3/14] postgres ..."): wait until two have finished
+            // progress lines name the run in flight and the plan's size ("[3/18] postgres ..."): wait until two
+            // have finished
             ChildGoc.await("compare reaches its third run", START_BOUND, () -> runInFlight(child) >= 3);
             assertThat(child.serverProcesses()).as("embedded server running").isNotEmpty();
             long t0 = System.nanoTime();
@@ -68,7 +68,7 @@ class SignalsIT {
                 assertThat(last.path("note").asText()).contains("interrupted");
             }
             assertThat(child.errLines()).anyMatch(l -> l.startsWith("goc compare: PARTIAL")
-                    && l.contains("after " + runs.size() + " of 14 runs"));
+                    && l.contains("after " + runs.size() + " of " + plannedRuns(child) + " runs"));
             assertThat(child.err()).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(child.serverProcesses()).as("server processes after SIGTERM").isEmpty();
             assertThat(child.serverDir()).doesNotExist();
@@ -137,6 +137,13 @@ class SignalsIT {
     }
 
     /** The highest run index seen in the child's progress lines so far, 0 before any. */
+    /** The plan's size as the progress lines state it ("[3/18]"). */
+    private static int plannedRuns(ChildGoc child) {
+        Matcher m = RUN_INDEX.matcher(child.err());
+        assertThat(m.find()).as("a progress line names the plan's size").isTrue();
+        return Integer.parseInt(m.group(2));
+    }
+
     private static int runInFlight(ChildGoc child) {
         Matcher m = RUN_INDEX.matcher(child.err());
         int max = 0;
