@@ -30,7 +30,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,7 +42,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * embedded PostgreSQL started here with {@code log_statement=all} and the logging collector, and the
  * embedded MariaDB's general log ({@code log_output=TABLE}), filtered to the calling session.
  */
-@Disabled("issue 16: written, never run to completion (the embedded MariaDB start waited behind a concurrent goc run); enable after one green run")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementLogIT {
 
@@ -65,7 +63,7 @@ class StatementLogIT {
                 .setServerConfig("log_directory", pgLogDir.toString())
                 .setServerConfig("log_filename", "statements.log")
                 .setServerConfig("log_statement", "all")
-                .setServerConfig("log_line_prefix", "%p|")
+                .setServerConfig("log_line_prefix", "pid%p:") // zonky drops a "|" from the value
                 .start();
         mariadb = TestTargets.open(TargetSpec.of(DbFamily.MARIADB));
         try (Connection c = mariadb.connect(); Statement s = c.createStatement()) {
@@ -143,7 +141,13 @@ class StatementLogIT {
                 failed = e;
             }
             List<String> expected = replay.statements(inTx, path);
-            mark(c, END);
+            try {
+                mark(c, END);
+            } catch (SQLException aborted) {
+                // a PostgreSQL transaction the call left aborted (25P02) refuses the marker; the server
+                // still logs it as the refused statement, which pgLog reads
+                assertThat(inTx && flavor == Flavor.POSTGRES).as("end marker refused: %s", aborted).isTrue();
+            }
             if (inTx) {
                 c.rollback();
                 c.setAutoCommit(true);
@@ -155,7 +159,7 @@ class StatementLogIT {
                     .as("server log of %s %s %s %s (call ended with %s)", id, flavor, situation, path,
                             failed == null ? got : failed.toString())
                     .containsExactlyElementsOf(Statements.normalize(expected));
-            if (path == io.github.gocbench.framework.Path.CREATED) {
+            if (path == io.github.gocbench.framework.Path.CREATED && replay.tellsCreated()) {
                 assertThat(got).as("created path answer (failure: %s)", failed).isNotNull();
                 assertThat(got.created()).isTrue();
             }
@@ -241,7 +245,7 @@ class StatementLogIT {
             rs.next();
             pid = rs.getInt(1);
         }
-        String prefix = pid + "|";
+        String prefix = "pid" + pid + ":";
         Path file = pgLogDir.resolve("statements.log");
         for (int i = 0; i < 200; i++) {
             List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
