@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 public final class Frameworks {
 
     private static final List<FrameworkDef> ALL = Stream.of(
-                    Django.DEFS, Rails.DEFS, Laravel.DEFS)
+                    Django.DEFS, Rails.DEFS, Laravel.DEFS, Sequelize.DEFS, Prisma.DEFS, TypeOrm.DEFS, Ecto.DEFS)
             .flatMap(List::stream).toList();
 
     private Frameworks() {

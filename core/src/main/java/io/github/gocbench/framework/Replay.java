@@ -18,4 +18,12 @@ public interface Replay extends Strategy {
 
     /** The statements one uncontended call sends, in order, for the caller's situation and the path. */
     List<String> statements(boolean inTransaction, Path path);
+
+    /**
+     * False when the framework's call does not tell whether it created the row (Prisma's and
+     * TypeORM's upserts): the replay then answers FOUND for every call.
+     */
+    default boolean tellsCreated() {
+        return true;
+    }
 }
