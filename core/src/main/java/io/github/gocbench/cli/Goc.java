@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Goc.ManifestVersion.class,
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {StrategiesCommand.class, RaceCommand.class, BenchCommand.class, ReplayCommand.class,
-                CompareCommand.class, MatrixCommand.class, ReportCommand.class, DiffCommand.class,
+                ExplainCommand.class, CompareCommand.class, MatrixCommand.class, ReportCommand.class, DiffCommand.class,
                 HelpCommand.class},
         description = {
                 "Hammers each way of writing get-or-create (look a row up by its key, insert it",
@@ -136,7 +136,7 @@ public final class Goc implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new BadInputException("missing command: use strategies, race, bench, replay, compare, matrix, report or diff"
+        throw new BadInputException("missing command: use strategies, race, bench, replay, explain, compare, matrix, report or diff"
                 + " (see 'goc --help')");
     }
 

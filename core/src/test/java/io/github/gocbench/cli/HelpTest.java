@@ -24,7 +24,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"strategies", "race", "bench", "replay", "compare", "matrix", "report", "diff"})
+    @ValueSource(strings = {"strategies", "race", "bench", "replay", "explain", "compare", "matrix", "report", "diff"})
     void everyCommandExplainsItselfOnceAndExitsZero(String command) {
         String[] r = run(command, "--help");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
