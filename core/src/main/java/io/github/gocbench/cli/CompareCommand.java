@@ -4,6 +4,7 @@ import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.plan.ComparePlan;
 import io.github.gocbench.plan.Sweep;
+import io.github.gocbench.report.Recommendation;
 import io.github.gocbench.report.Report;
 import io.github.gocbench.report.ReportFiles;
 import io.github.gocbench.results.RunResult;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,19 +41,24 @@ import picocli.CommandLine.Spec;
                 "The main job: compare every strategy on each database. For each strategy",
                 "the database offers:",
                 "  - races (threads released together on a fresh key each round) in",
-                "    autocommit at 2, 4, 8 and 16 threads and inside an outer transaction at",
-                "    8, at the server's default isolation: finds the anomalies and their rate;",
-                "  - steady runs on one hot key and on hotset:1000 at 1, 2, 4, 8 and 16",
-                "    threads: measures calls/s and latency.",
-                "Prints a table per database and writes results/<UTC yyyyMMdd-HHmmss>/ with",
-                "results.json, results.csv, charts/ (PNG and SVG), report.md and a",
-                "self-contained report.html; results/latest points at the newest folder.",
-                "An existing folder is never overwritten.",
-                "The run is sized to about 10 minutes for 3 strategies on 2 databases (more",
-                "strategies take longer): each race gets a time budget and its rounds (at",
-                "most 1000) are sized from the pace of the strategy's earlier races.",
-                "--quick: about 2 minutes for every strategy on both databases; races at",
-                "2 and 8 threads (at most 200 rounds), steady runs at 1 and 8 threads.",
+                "    autocommit at 2, 4, 8 and 16 threads and, at 8, inside an outer",
+                "    transaction (server's default isolation), with the side-effect hook and",
+                "    without the unique constraint: finds the anomalies and their rate;",
+                "  - steady runs at 1, 2 and 8 threads on three workloads, each reported",
+                "    on its own: hotset:1000 (hit-heavy: the row exists), new (create-heavy:",
+                "    it never does) and hot with churn 1.0 (the seed blog's loop: get-or-",
+                "    create then delete one key); goodput (successful calls/s) is the median",
+                "    of 3 runs per point, min and max as the spread.",
+                "Prints the ranking per database and situation, then a table per database,",
+                "and writes results/<UTC yyyyMMdd-HHmmss>/ with results.json, results.csv,",
+                "charts/ (PNG and SVG), report.md and a self-contained report.html;",
+                "results/latest points at the newest folder. Never overwrites a folder.",
+                "Time budget: about 20 minutes for the whole catalogue on both databases",
+                "on a 2-core machine (every run at its floor: steady 1s after 0.25s",
+                "warm-up, races 1s); fewer strategies get longer runs in the same time.",
+                "--quick: about 2.5 minutes for the whole catalogue: races at 8 threads",
+                "only (at most 200 rounds), steady runs at 1 and 8 threads, one 0.5s run",
+                "per point.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -90,21 +97,35 @@ final class CompareCommand implements Callable<Integer> {
             description = "Folder that receives the timestamped results folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    // Hidden overrides of the plan's sizes: for tests and for trying a plan out, not for results.
-    @Option(names = "--rounds", hidden = true, paramLabel = "N", description = "Most rounds per race.")
-    Integer rounds;
+    @ArgGroup(validate = false, heading = "%nAdvanced (the plan's sizes; the defaults fit the time budget above):%n")
+    Advanced advanced = new Advanced();
 
-    @Option(names = "--race-budget", hidden = true, paramLabel = "DUR", converter = Durations.class,
-            description = "Time budget of each race.")
-    Duration raceBudget;
+    /** Overrides of the plan's sizes, under their own heading in the help. */
+    static final class Advanced {
+        @Option(names = "--repeat", paramLabel = "N",
+                description = "Runs of each steady point; its median is reported, min and max as the spread"
+                        + " (default 3, 1 with --quick).")
+        Integer repeat;
 
-    @Option(names = "--duration", hidden = true, paramLabel = "DUR", converter = Durations.class,
-            description = "Measured time of each steady run.")
-    Duration duration;
+        @Option(names = "--duration", paramLabel = "DUR", converter = Durations.class,
+                description = "Measured time of each steady run (default: sized to the budget, at least 1s;"
+                        + " 0.5s with --quick).")
+        Duration duration;
 
-    @Option(names = "--warmup", hidden = true, paramLabel = "DUR", converter = Durations.class,
-            description = "Warm-up of each steady run.")
-    Duration warmup;
+        @Option(names = "--warmup", paramLabel = "DUR", converter = Durations.class,
+                description = "Warm-up of each steady run, not measured (default: a fifth of the run, at least"
+                        + " 0.25s; 0.2s with --quick).")
+        Duration warmup;
+
+        @Option(names = "--rounds", paramLabel = "N",
+                description = "Most rounds per race (default 1000, 200 with --quick).")
+        Integer rounds;
+
+        @Option(names = "--race-budget", paramLabel = "DUR", converter = Durations.class,
+                description = "Time budget of each race; its rounds are sized from the strategy's pace"
+                        + " (default: sized to the budget, at least 1s; 0.5s with --quick).")
+        Duration raceBudget;
+    }
 
     @Option(names = "--fail-on-anomaly",
             description = "Exit with code 1 when any run is graded FORBIDDEN SEEN: an anomaly its strategy's"
@@ -136,8 +157,11 @@ final class CompareCommand implements Callable<Integer> {
             servers.add(new ComparePlan.Server(target.spec(f, true), defs));
         }
         ComparePlan.Mode mode = quick ? ComparePlan.Mode.QUICK : ComparePlan.Mode.THOROUGH;
+        if (advanced.repeat != null) {
+            mode = mode.withRepeats(InputChecks.repeat(advanced.repeat));
+        }
         ComparePlan.Sizes sizes = overridden(ComparePlan.sizes(mode, servers));
-        int raceRounds = rounds == null ? mode.raceRounds() : InputChecks.rounds(rounds);
+        int raceRounds = advanced.rounds == null ? mode.raceRounds() : InputChecks.rounds(advanced.rounds);
         checkOut(out); // before anything runs, so bad input never costs a run
 
         List<Sweep.Step> steps = ComparePlan.steps(mode, sizes, raceRounds, servers, runBounds);
@@ -147,7 +171,8 @@ final class CompareCommand implements Callable<Integer> {
                 families.stream().map(DbFamily::cliName).toList()) + ", about "
                 + Durations.clock(sweep.remainingFrom(0)) + " with server start-up (races "
                 + secs(sizes.raceBudget()) + " each, steady runs " + secs(sizes.steady()) + " after "
-                + secs(sizes.warmup()) + " warm-up)");
+                + secs(sizes.warmup()) + " warm-up, " + mode.repeats() + (mode.repeats() == 1 ? " run" : " runs")
+                + " per steady point)");
         Instant start = Instant.now();
         try (GracefulStop stop = GracefulStop.install()) {
             ConsoleSweep console = new ConsoleSweep(term, "goc");
@@ -167,6 +192,10 @@ final class CompareCommand implements Callable<Integer> {
         if (term.quiet()) {
             results.forEach(r -> term.out().println(RunTable.quietLine(r)));
         } else {
+            term.out().println();
+            term.out().println("Which strategy? SAFE ones ranked by goodput (median successful calls/s at the most"
+                    + " threads), evidence: anomalous/rounds, 95 % bound");
+            term.out().print(Recommendation.plain(Recommendation.of(results)));
             term.out().print(CompareSummary.plain(CompareSummary.sections(results)));
             term.out().print(CompareSummary.gradesPlain(results));
             CompareSummary.firstAnomalies(results).forEach(term.out()::println);
@@ -213,12 +242,13 @@ final class CompareCommand implements Callable<Integer> {
         return CompareSummary.seconds(d.toMillis() / 1000.0);
     }
 
-    /** The plan's sizes with the hidden overrides applied. */
+    /** The plan's sizes with the advanced overrides applied. */
     private ComparePlan.Sizes overridden(ComparePlan.Sizes s) {
         return new ComparePlan.Sizes(
-                raceBudget == null ? s.raceBudget() : InputChecks.duration("--race-budget", raceBudget),
-                duration == null ? s.steady() : InputChecks.duration("--duration", duration),
-                warmup == null ? s.warmup() : InputChecks.warmup(warmup));
+                advanced.raceBudget == null ? s.raceBudget()
+                        : InputChecks.duration("--race-budget", advanced.raceBudget),
+                advanced.duration == null ? s.steady() : InputChecks.duration("--duration", advanced.duration),
+                advanced.warmup == null ? s.warmup() : InputChecks.warmup(advanced.warmup));
     }
 
     /** {@code --out} must be a folder or creatable in an existing one. */

@@ -6,6 +6,7 @@ import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.plan.ComparePlan;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.SteadyPoints;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Grade;
 import java.util.ArrayList;
@@ -46,19 +47,19 @@ final class CompareSummary {
     private static Section section(DbFamily db, List<RunResult> rs) {
         Set<String> strategies = new LinkedHashSet<>();
         Set<Integer> threads = new java.util.TreeSet<>();
-        Set<String> keys = new LinkedHashSet<>();
+        Map<String, String> workloads = new java.util.TreeMap<>(CompareSummary::workloadOrder);
         for (RunResult r : rs) {
             strategies.add(r.config().strategy());
             if ("steady".equals(r.config().workload())) {
                 threads.add(r.config().threads());
-                keys.add(r.config().keys());
+                workloads.put(workload(r), workloadHeader(r));
             }
         }
+        Map<SteadyPoints.Key, SteadyPoints.Point> points = SteadyPoints.of(rs);
+        String threadList = threads.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("/"));
         List<String> header = new ArrayList<>(List.of("strategy", "verdict", "race autocommit", "race outer-tx",
                 "dup/other"));
-        for (int t : threads) {
-            header.add(t + (t == 1 ? " thread" : " threads"));
-        }
+        workloads.values().forEach(h -> header.add(h + " " + threadList + "t"));
         boolean sideEffectRaces = rs.stream().anyMatch(r -> r.config().conditions().sideEffect());
         boolean noUniqueRaces = rs.stream().anyMatch(r -> !r.config().conditions().unique());
         if (sideEffectRaces) {
@@ -68,7 +69,7 @@ final class CompareSummary {
             header.add("no-unique race");
         }
         TextTable table = new TextTable(header.toArray(String[]::new));
-        int[] rightCols = new int[threads.size() + 1];
+        int[] rightCols = new int[workloads.size() + 1];
         for (int i = 0; i < rightCols.length; i++) {
             rightCols[i] = 4 + i;
         }
@@ -90,15 +91,15 @@ final class CompareSummary {
                 other += r.anomalyCount() - r.outcomes().getOrDefault(Outcome.DUPLICATE_KEY, 0L);
             }
             row.add(dup + "/" + other);
-            for (int t : threads) {
+            for (String w : workloads.keySet()) {
                 List<String> cell = new ArrayList<>();
-                for (String k : keys) {
-                    cell.add(mine.stream()
-                            .filter(r -> "steady".equals(r.config().workload()) && r.config().threads() == t
-                                    && k.equals(r.config().keys()))
-                            .findFirst().map(r -> RunTable.rateShort(r.totals().goodput())
-                                    + (r.verdict() == Verdict.UNSAFE ? "!" : "")
-                                    + (r.totals().failedShare() > 0.5 ? "x" : ""))
+                for (int t : threads) {
+                    cell.add(points.entrySet().stream()
+                            .filter(e -> e.getKey().strategy().equals(s) && e.getKey().threads() == t
+                                    && w.equals(workload(e.getKey())))
+                            .findFirst().map(e -> RunTable.rateShort(e.getValue().goodputMedian())
+                                    + (unsafeSteady(mine, e.getKey()) ? "!" : "")
+                                    + (e.getValue().failedShareMax() > 0.5 ? "x" : ""))
                             .orElse("-"));
                 }
                 row.add(String.join(" / ", cell));
@@ -124,17 +125,66 @@ final class CompareSummary {
                     .collect(java.util.stream.Collectors.joining(","))).append(" threads x ")
                     .append(fewest == most ? String.valueOf(most) : fewest + "-" + most).append(" rounds");
         }
+        int repeats = points.values().stream().mapToInt(SteadyPoints.Point::runs).max().orElse(1);
         rs.stream().filter(r -> "steady".equals(r.config().workload())).findFirst().ifPresent(r ->
                 heading.append("; steady ").append(seconds(r.config().durationSeconds())).append(" after ")
                         .append(seconds(r.config().warmupSeconds())).append(" warm-up"));
-        if (!keys.isEmpty()) {
-            heading.append("; goodput (successful calls/s) as ").append(String.join(" / ", keys))
+        if (!workloads.isEmpty()) {
+            heading.append("\n  goodput (successful calls/s")
+                    .append(repeats > 1 ? ", median of " + repeats + " runs" : "").append(") at ")
+                    .append(threadList).append(" threads per workload: ")
+                    .append(String.join("; ", workloadLegend(rs)))
                     .append(" (! = anomalies, x = most calls failed)");
         }
         if (!races.isEmpty()) {
             heading.append("; SAFE 0/N <X: no anomaly in N rounds, per-round rate below X at 95 %");
         }
         return new Section(db, heading.toString(), table);
+    }
+
+    /** A steady run's workload: its keys, plus " churn P" with churn. */
+    static String workload(RunResult r) {
+        double c = r.config().conditions().churn();
+        return r.config().keys() + (c > 0 ? " churn " + trim(c) : "");
+    }
+
+    private static String workload(SteadyPoints.Key k) {
+        double c = k.conditions().churn();
+        return k.keys() + (c > 0 ? " churn " + trim(c) : "");
+    }
+
+    /** The column header of a workload: what it measures. */
+    private static String workloadHeader(RunResult r) {
+        String w = workload(r);
+        return w.contains("churn") ? "get+delete" : w.startsWith("hotset") ? "hit-heavy"
+                : w.equals("new") ? "create-heavy" : w;
+    }
+
+    private static List<String> workloadLegend(List<RunResult> rs) {
+        Map<String, String> m = new java.util.TreeMap<>(CompareSummary::workloadOrder);
+        rs.stream().filter(r -> "steady".equals(r.config().workload()))
+                .forEach(r -> m.put(workload(r), workloadHeader(r)));
+        List<String> out = new ArrayList<>();
+        m.forEach((w, h) -> out.add(h.equals(w) ? w : h + " = " + w));
+        return out;
+    }
+
+    /** hotset first (hit path), then new (create path), then churn (the blog's loop), then the rest. */
+    static int workloadOrder(String a, String b) {
+        return java.util.Comparator.comparingInt(CompareSummary::workloadRank)
+                .thenComparing(java.util.Comparator.<String>naturalOrder()).compare(a, b);
+    }
+
+    private static int workloadRank(String w) {
+        return w.contains("churn") ? 2 : w.startsWith("hotset") ? 0 : w.equals("new") ? 1 : 3;
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static boolean unsafeSteady(List<RunResult> mine, SteadyPoints.Key k) {
+        return mine.stream().anyMatch(r -> k.equals(SteadyPoints.Key.of(r)) && r.verdict() == Verdict.UNSAFE);
     }
 
     /** UNSAFE when any run is, else INCONCLUSIVE when any run is, else SAFE. */

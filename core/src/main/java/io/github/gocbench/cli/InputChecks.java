@@ -79,6 +79,14 @@ final class InputChecks {
         return n;
     }
 
+    /** Runs per steady point of {@code compare}: 1..20. */
+    static int repeat(int n) {
+        if (n < 1 || n > 20) {
+            throw new BadInputException("--repeat " + n + " is out of range: use 1..20 runs per steady point");
+        }
+        return n;
+    }
+
     /** A positive duration of at most 24 hours. */
     static Duration duration(String option, Duration d) {
         if (d == null || d.isZero() || d.isNegative() || d.compareTo(MAX_DURATION) > 0) {

@@ -73,9 +73,12 @@ public final class AnomalyChart {
         // goc compare sizes each race's rounds to a time budget, so runs of a chart may differ
         String rounds = most == 0 ? "" : ", " + (fewest == most ? String.valueOf(most) : fewest + "–" + most)
                 + " rounds per run";
-        String what = g.isRace() ? "race" + rounds : g.workload();
-        return StrategyPlots.lines("Anomaly rate — " + g.server(),
-                what + " · " + g.condition() + " · lower is better",
+        String keys = g.workload().replaceFirst("^keys ", "");
+        String title = "Anomaly rate — " + RunLabels.withoutProvision(g.server()) + " · "
+                + (g.isRace() ? "race · " + g.condition() : RunLabels.workload(keys, g.condition()));
+        String what = g.isRace() ? "race" + rounds : RunLabels.workloadDetail(keys, g.condition());
+        return StrategyPlots.lines(title, what + " · " + g.server().replaceFirst("^.*\\((\\w+)\\)$", "$1")
+                        + " · lower is better",
                 g.isRace() ? "rounds with an anomaly (%)" : "anomalous calls (%)", series,
                 StrategyPlots.Scale.LINEAR);
     }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads JMH's JSON results ({@code -rf json}: an array of {benchmark, mode, threads, params,
- * primaryMetric{score, scoreUnit}, …}) as throughput points, so {@code goc report} can draw
+ * primaryMetric{score, scoreError, scoreUnit}, …}) as throughput points (scoreError as the error bar), so {@code goc report} can draw
  * benchmark results beside the harness's own runs.
  *
  * <p>Mapping: strategy from the {@code strategy} param, else the benchmark method's name; server
@@ -73,8 +73,12 @@ public final class JmhResults {
             String outer = take(params, "outerTx");
             StringBuilder condition = new StringBuilder(Boolean.parseBoolean(outer) ? "outer-tx" : "autocommit");
             params.forEach((k, v) -> condition.append(' ').append(k).append('=').append(v));
+            // JMH's own error (99.9 % interval half-width), in the same unit as the score; NaN with one fork/iteration
+            double error = perSecond * metric.path("scoreError").asDouble(0)
+                    / Math.max(Double.MIN_VALUE, metric.path("score").asDouble(1));
+            error = Double.isFinite(error) ? Math.abs(error) : 0;
             out.add(new ThroughputPoint(server, keys, condition.toString(), strategy, b.path("threads").asInt(1),
-                    perSecond));
+                    perSecond, Math.max(0, perSecond - error), perSecond + error, false));
         }
         if (skipped > 0) {
             log.debug("skipped {} JMH results not in throughput mode", skipped);

@@ -214,6 +214,65 @@ public record Recommendation(String server, String situation, List<Ranked> safe,
         return b.toString();
     }
 
+    /**
+     * The recommendation as plain text for the terminal: per server and situation the SAFE
+     * strategies ranked, with their evidence and goodput per workload; UNSAFE ones on one line.
+     */
+    public static String plain(List<Recommendation> recs) {
+        StringBuilder b = new StringBuilder();
+        for (Recommendation rec : recs) {
+            b.append(rec.server()).append(" · ").append(rec.situation())
+                    .append(rec.situation().contains("★") ? " (★ = the server's default isolation)" : "").append('\n');
+            TreeSet<String> keys = new TreeSet<>(Recommendation::keysOrder);
+            rec.safe().forEach(r -> keys.addAll(r.goodput().keySet()));
+            if (rec.safe().isEmpty()) {
+                b.append("  no strategy came through its races without an anomaly\n");
+            }
+            int width = rec.safe().stream().mapToInt(r -> r.strategy().length()).max().orElse(0);
+            int evWidth = rec.safe().stream().mapToInt(r -> evidence(r).length()).max().orElse(0);
+            int rank = 1;
+            for (Ranked r : rec.safe()) {
+                b.append(String.format(Locale.ROOT, "  %2d. %-" + width + "s  %-" + evWidth + "s", rank++, r.strategy(),
+                        evidence(r)));
+                for (String k : keys) {
+                    Double g = r.goodput().get(k);
+                    b.append("  ").append(k).append(' ').append(g == null ? "–" : compact(g));
+                }
+                if (r.threads() > 0) {
+                    b.append("  (goodput/s @").append(r.threads()).append("t)");
+                }
+                b.append('\n');
+            }
+            if (!rec.unsafe().isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                for (Broken u : rec.unsafe()) {
+                    parts.add(u.strategy() + " (" + String.join(", ", u.anomalies()) + ")");
+                }
+                b.append("  UNSAFE here: ").append(String.join(", ", parts)).append('\n');
+            }
+            if (!rec.inconclusive().isEmpty()) {
+                b.append("  INCONCLUSIVE (races cut short): ").append(String.join(", ", rec.inconclusive()))
+                        .append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String evidence(Ranked r) {
+        return r.evidence() == null ? "SAFE" : "SAFE " + r.evidence().brief();
+    }
+
+    /** 950, 12.3k, 1.25M. */
+    static String compact(double v) {
+        if (v >= 1e6) {
+            return String.format(Locale.ROOT, "%.2fM", v / 1e6);
+        }
+        if (v >= 1e4) {
+            return String.format(Locale.ROOT, "%.1fk", v / 1e3);
+        }
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
     /** The recommendation as HTML: the same tables as {@link #markdown(List)}. */
     public static String html(List<Recommendation> recs) {
         StringBuilder b = new StringBuilder();

@@ -1,13 +1,16 @@
 package io.github.gocbench.report;
 
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.SteadyPoints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +96,40 @@ public final class Report {
         }
     }
 
+    /** Per server label, the strategies a race in autocommit showed an anomaly of (steady runs are autocommit). */
+    static Map<String, Set<String>> unsafeInAutocommit(List<RunResult> runs) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Recommendation rec : Recommendation.of(runs)) {
+            if (rec.situation().equals("autocommit")) {
+                Set<String> s = out.computeIfAbsent(rec.server(), k -> new HashSet<>());
+                rec.unsafe().forEach(u -> s.add(u.strategy()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * How the steady points were measured, e.g. "median of 3 runs of 1s after 0.25s warm-up",
+     * or "" without steady runs.
+     */
+    static String steadyNote(List<RunResult> runs) {
+        List<RunResult> steady = runs.stream().filter(r -> r.config() != null && r.totals() != null
+                && "steady".equals(r.config().workload())).toList();
+        if (steady.isEmpty()) {
+            return "";
+        }
+        int repeats = SteadyPoints.of(steady).values().stream().mapToInt(SteadyPoints.Point::runs).max().orElse(1);
+        RunResult.ConfigInfo c = steady.get(0).config();
+        String run = seconds(c.durationSeconds()) + (c.warmupSeconds() == null ? ""
+                : " after " + seconds(c.warmupSeconds()) + " warm-up");
+        return repeats == 1 ? "one run of " + run : "median of " + repeats + " runs of " + run;
+    }
+
+    private static String seconds(Double s) {
+        return s == null ? "?" : new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.2f", s))
+                .stripTrailingZeros().toPlainString() + " s";
+    }
+
     /** Every chart of the report, in report order, with unique ids. */
     private static List<ChartWriter.Drawing> drawings(ReportInput input, VerdictGrid grid) {
         List<ChartWriter.Drawing> all = new ArrayList<>();
@@ -100,7 +137,8 @@ public final class Report {
             all.add(grid.drawing());
         }
         all.addAll(AnomalyChart.drawings(input.runs()));
-        all.addAll(ThroughputChart.drawings(ThroughputChart.points(input.runs()), "throughput", "Throughput"));
+        all.addAll(ThroughputChart.drawings(ThroughputChart.points(input.runs()), "throughput", "Goodput",
+                unsafeInAutocommit(input.runs()), steadyNote(input.runs())));
         all.addAll(LatencyChart.drawings(input.runs()));
         all.addAll(ThroughputChart.drawings(input.benchmarks(), "jmh-throughput", "JMH throughput"));
         Set<String> ids = new HashSet<>();

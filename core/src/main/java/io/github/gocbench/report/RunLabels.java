@@ -67,6 +67,43 @@ final class RunLabels {
         return String.join(" ", parts);
     }
 
+    /**
+     * A steady workload as a chart title names it: the key choice, what it measures, the
+     * condition, e.g. "new (create-heavy) · autocommit".
+     */
+    static String workload(String keys, String condition) {
+        String kind = kind(keys, condition);
+        String situation = condition.replaceFirst(" churn [0-9.]+", "");
+        return (kind.isEmpty() ? "keys " + keys : kind) + " · " + situation;
+    }
+
+    /** The key choice and churn behind a workload, e.g. "keys hot, churn 1". */
+    static String workloadDetail(String keys, String condition) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("churn ([0-9.]+)").matcher(condition);
+        return "keys " + keys + (m.find() ? ", churn " + m.group(1) : "");
+    }
+
+    /** "hit-heavy" (hotset), "create-heavy" (new), "get-or-create then delete" (churn), else "". */
+    static String kind(String keys, String condition) {
+        if (condition.contains("churn")) {
+            return "get-or-create then delete";
+        }
+        if (keys.startsWith("hotset")) {
+            return "hit-heavy";
+        }
+        return keys.equals("new") ? "create-heavy" : "";
+    }
+
+    /** Order of the workloads in a report: hit-heavy, create-heavy, get-or-create then delete, the rest. */
+    static int workloadRank(String keys, String condition) {
+        return switch (kind(keys, condition)) {
+            case "hit-heavy" -> 0;
+            case "create-heavy" -> 1;
+            case "get-or-create then delete" -> 2;
+            default -> 3;
+        };
+    }
+
     /** A file-name-safe form: lower case, runs of other characters turned into one dash. */
     static String slug(String... parts) {
         String joined = String.join("-", parts).toLowerCase(Locale.ROOT);

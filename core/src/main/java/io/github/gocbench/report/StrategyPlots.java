@@ -75,6 +75,128 @@ final class StrategyPlots {
     }
 
     /**
+     * One point of a line with its spread.
+     *
+     * @param median       the value drawn
+     * @param low          lower end of the error bar
+     * @param high         upper end of the error bar
+     * @param mostlyFailed drawn as a cross: most calls failed
+     */
+    record Spread(double median, double low, double high, boolean mostlyFailed) {
+    }
+
+    /** A marker for points where most calls failed: a cross, 11 px across. */
+    private static final java.awt.Shape CROSS = cross();
+
+    private static java.awt.Shape cross() {
+        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        double h = 5.5;
+        double w = 1.6;
+        p.moveTo(-h, -h + w);
+        p.lineTo(-h + w, -h);
+        p.lineTo(0, -w);
+        p.lineTo(h - w, -h);
+        p.lineTo(h, -h + w);
+        p.lineTo(w, 0);
+        p.lineTo(h, h - w);
+        p.lineTo(h - w, h);
+        p.lineTo(0, w);
+        p.lineTo(-h + w, h);
+        p.lineTo(-h, h - w);
+        p.lineTo(-w, 0);
+        p.closePath();
+        return p;
+    }
+
+    /**
+     * Lines against thread count on a log value axis (whole decades), one per strategy, each
+     * point with a min-max error bar; {@code unsafe} strategies dashed with hollow markers and
+     * "(UNSAFE)" in the legend; points where most calls failed as crosses. A zero (nothing
+     * succeeded) sits on the axis floor, where a log axis cannot put it, as a cross.
+     *
+     * @param series strategy id → (threads → spread)
+     */
+    static JFreeChart spreadLines(String title, String subtitle, String yLabel,
+                                  Map<String, SortedMap<Integer, Spread>> series, java.util.Set<String> unsafe) {
+        TreeSet<Integer> threads = new TreeSet<>();
+        List<Double> positive = new java.util.ArrayList<>();
+        series.values().forEach(m -> {
+            threads.addAll(m.keySet());
+            m.values().forEach(v -> {
+                for (double d : new double[] {v.median(), v.low(), v.high()}) {
+                    if (d > 0 && Double.isFinite(d)) {
+                        positive.add(d);
+                    }
+                }
+            });
+        });
+        double min = positive.stream().mapToDouble(Double::doubleValue).min().orElse(1);
+        double floor = Math.pow(10, Math.floor(Math.log10(min)));
+        List<String> strategies = series.keySet().stream().sorted(Palette.strategyOrder()).toList();
+        org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
+        List<boolean[]> crossed = new java.util.ArrayList<>();
+        for (String s : strategies) {
+            org.jfree.data.xy.YIntervalSeries ys = new org.jfree.data.xy.YIntervalSeries(
+                    unsafe.contains(s) ? s + " (UNSAFE)" : s, true, false);
+            SortedMap<Integer, Spread> m = series.get(s);
+            boolean[] cross = new boolean[m.size()];
+            int i = 0;
+            for (var e : m.entrySet()) {
+                Spread v = e.getValue();
+                double y = Math.max(floor, v.median());
+                ys.add(e.getKey(), y, Math.max(floor, v.low()), Math.max(floor, v.high()));
+                cross[i++] = v.mostlyFailed() || !(v.median() > 0);
+            }
+            data.addSeries(ys);
+            crossed.add(cross);
+        }
+        LogAxis x = new LogAxis("threads (log scale)");
+        x.setBase(2);
+        x.setTickUnit(new NumberTickUnit(1));
+        x.setNumberFormatOverride(new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        x.setMinorTickMarksVisible(false);
+        x.setRange(threads.isEmpty() ? 0.8 : threads.first() / 1.25, threads.isEmpty() ? 2 : threads.last() * 1.25);
+        org.jfree.chart.renderer.xy.XYErrorRenderer r = new org.jfree.chart.renderer.xy.XYErrorRenderer() {
+            @Override
+            public java.awt.Shape getItemShape(int row, int column) {
+                return crossed.get(row)[column] ? CROSS : super.getItemShape(row, column);
+            }
+
+            @Override
+            public boolean getItemShapeFilled(int row, int column) {
+                return crossed.get(row)[column] || !unsafe.contains(strategies.get(row));
+            }
+        };
+        r.setDrawXError(false);
+        r.setDrawYError(true);
+        r.setDefaultLinesVisible(true);
+        r.setDefaultShapesVisible(true);
+        r.setUseFillPaint(true);
+        r.setCapLength(6);
+        r.setErrorStroke(new BasicStroke(1.2f));
+        List<Double> axisValues = new java.util.ArrayList<>(positive);
+        axisValues.add(floor);
+        XYPlot plot = new XYPlot(data, x, valueAxis(yLabel, axisValues.isEmpty() ? List.of(1.0) : axisValues, true), r);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        JFreeChart chart = finish(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true), subtitle);
+        plot.setDomainGridlineStroke(GRID_STROKE);
+        plot.setRangeGridlineStroke(GRID_STROKE);
+        for (int i = 0; i < strategies.size(); i++) {
+            Palette.Look look = Palette.lookOf(strategies.get(i));
+            boolean bad = unsafe.contains(strategies.get(i));
+            r.setSeriesPaint(i, look.color());
+            r.setSeriesFillPaint(i, bad ? Color.WHITE : look.color());
+            r.setSeriesOutlinePaint(i, look.color());
+            r.setSeriesStroke(i, bad ? new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {7f, 5f}, 0f) : new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            r.setSeriesShape(i, look.shape());
+        }
+        r.setDrawOutlines(true);
+        r.setUseOutlinePaint(true);
+        return chart;
+    }
+
+    /**
      * True when {@code values} span more than {@link #LOG_RATIO} and are all positive (a log
      * axis cannot show zero), so that small values would otherwise be flattened on the axis.
      */

@@ -113,6 +113,14 @@ public final class ResultsWriter {
         }
     }
 
+    /**
+     * A document as written: {@link Document} plus {@code steadyPoints}, the repeated steady runs
+     * folded per configuration (median, min, max; see {@link SteadyPoints}). Derived from the
+     * runs, so reading ignores it.
+     */
+    record Written(int schemaVersion, Provenance provenance, List<RunResult> runs, List<SteadyPoints.Point> steadyPoints) {
+    }
+
     /** Writes {@code results} as a JSON document with its {@code provenance}; never overwrites. */
     public static void writeJson(Path file, Provenance provenance, List<RunResult> results) throws IOException {
         writeJson(file, provenance, results, false);
@@ -127,7 +135,7 @@ public final class ResultsWriter {
      */
     public static void writeJson(Path file, Provenance provenance, List<RunResult> results, boolean overwrite)
             throws IOException {
-        Document doc = new Document(SCHEMA_VERSION, provenance, results);
+        Written doc = new Written(SCHEMA_VERSION, provenance, List.copyOf(results), SteadyPoints.list(results));
         writeAtomically(file, overwrite, out -> JSON.writeValue(new NonClosing(out), doc));
     }
 
@@ -152,8 +160,9 @@ public final class ResultsWriter {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(String.join(",", csvHeader()));
             w.write('\n');
+            Map<SteadyPoints.Key, SteadyPoints.Point> points = SteadyPoints.of(results);
             for (RunResult r : results) {
-                List<String> row = csvRow(r);
+                List<String> row = csvRow(r, points.get(SteadyPoints.Key.of(r)));
                 List<String> quoted = new ArrayList<>(row.size());
                 for (String v : row) {
                     quoted.add(csvQuote(v));
@@ -212,11 +221,22 @@ public final class ResultsWriter {
         // format 2: phases, evidence, grading
         h.addAll(List.of("schema_version", "commit_failures", "noise_read", "noise_churn", "evidence_unit",
                 "trials", "anomalous", "rate", "upper95", "low95", "high95", "grade", "situation"));
+        // the steady point this run is one repetition of (the same on each of its runs)
+        h.addAll(List.of("repeats", "goodput_median_per_s", "goodput_min_per_s", "goodput_max_per_s"));
         return h;
     }
 
-    /** One result as CSV values (unquoted), in {@link #csvHeader()} order. */
+    /** One result as CSV values (unquoted), in {@link #csvHeader()} order, as if it were its point's only run. */
     public static List<String> csvRow(RunResult r) {
+        return csvRow(r, SteadyPoints.of(List.of(r)).get(SteadyPoints.Key.of(r)));
+    }
+
+    /**
+     * One result as CSV values (unquoted), in {@link #csvHeader()} order.
+     *
+     * @param point the steady point {@code r} is a run of, {@code null} for a race
+     */
+    public static List<String> csvRow(RunResult r, SteadyPoints.Point point) {
         List<String> v = new ArrayList<>();
         v.add(s(r.time()));
         v.add(r.target() == null ? "" : s(r.target().family() == null ? null : r.target().family().cliName()));
@@ -272,6 +292,10 @@ public final class ResultsWriter {
         v.add(r.grading() == null ? "" : s(r.grading().grade()));
         v.add(r.grading() == null || r.grading().situation() == null ? ""
                 : EffectiveSituation.label(r.grading().situation()));
+        v.add(point == null ? "" : Integer.toString(point.runs()));
+        v.add(point == null ? "" : Double.toString(point.goodputMedian()));
+        v.add(point == null ? "" : Double.toString(point.goodputMin()));
+        v.add(point == null ? "" : Double.toString(point.goodputMax()));
         return v;
     }
 

@@ -64,18 +64,30 @@ class CompareIT {
     }
 
     @Test
-    void quickPlanRacesAtTwoAndEightThreadsAndSizesRoundsWithinTheCap() throws IOException {
+    void quickPlanRacesAtEightThreadsAndRunsThreeSteadyWorkloadsOnce() throws IOException {
         List<RunResult> runs = ResultsWriter.readJson(folder.resolve("results.json"));
         List<RunResult> races = runs.stream().filter(r -> r.race() != null).toList();
         List<RunResult> steady = runs.stream().filter(r -> r.race() == null).toList();
-        // 3 strategies x (autocommit at 2 and 8; outer-tx, side-effect, no-unique at 8); 3 x 2 keys x 2 thread counts
-        assertThat(races).hasSize(15);
-        assertThat(steady).hasSize(12);
+        // 3 strategies x (autocommit, outer-tx, side-effect, no-unique at 8); 3 x 3 workloads x 2 thread counts
+        assertThat(races).hasSize(12);
+        assertThat(steady).hasSize(18);
         assertThat(races).extracting(r -> r.config().threads() + (r.config().conditions().outerTx() ? " outer-tx" : "")
                         + (r.config().conditions().sideEffect() ? " side-effect" : "")
                         + (r.config().conditions().unique() ? "" : " no-unique"))
-                .containsOnly("2", "8", "8 outer-tx", "8 side-effect", "8 no-unique");
+                .containsOnly("8", "8 outer-tx", "8 side-effect", "8 no-unique");
         assertThat(steady).extracting(r -> r.config().threads()).containsOnly(1, 8);
+        // hit-heavy, create-heavy and the seed blog's get-or-create then delete
+        assertThat(steady).extracting(r -> r.config().keys() + " churn " + r.config().conditions().churn())
+                .containsOnly("hotset:1000 churn 0.0", "new churn 0.0", "hot churn 1.0");
+        // one run per point in --quick: the document's steadyPoints fold nothing
+        com.fasterxml.jackson.databind.JsonNode points = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(folder.resolve("results.json").toFile()).path("steadyPoints");
+        assertThat(points.size()).isEqualTo(18);
+        points.forEach(p -> assertThat(p.path("runs").asInt()).isEqualTo(1));
+        // the terminal summary answers first: ranking per server and situation, then the tables
+        assertThat(compare.out()).contains("Which strategy?", "PostgreSQL 17.6 (embedded) · autocommit",
+                "hit-heavy 1/8t", "create-heavy 1/8t", "get+delete 1/8t");
+        assertThat(compare.out().indexOf("Which strategy?")).isLessThan(compare.out().indexOf("postgres: PostgreSQL"));
         assertThat(races).allSatisfy(r -> assertThat(r.race().rounds()).isBetween(Sweep.MIN_RACE_ROUNDS, 30));
     }
 

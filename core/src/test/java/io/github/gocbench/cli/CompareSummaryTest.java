@@ -75,10 +75,33 @@ class CompareSummaryTest {
         String text = CompareSummary.plain(CompareSummary.sections(results));
 
         assertThat(text).contains("postgres: PostgreSQL 17.6 (embedded); races at 8 threads x 200 rounds;"
-                + " steady 2s after 1s warm-up; goodput (successful calls/s) as hot / hotset:1000");
-        assertThat(text).containsPattern("naive +UNSAFE +UNSAFE 170/200 +UNSAFE 160/200 +550/0 +14k / 950");
+                + " steady 2s after 1s warm-up\n  goodput (successful calls/s) at 1 threads per workload:"
+                + " hit-heavy = hotset:1000; hot");
+        // one column per workload, hit-heavy first
+        assertThat(text).containsPattern("strategy +verdict +race autocommit +race outer-tx +dup/other +hit-heavy 1t +hot 1t");
+        assertThat(text).containsPattern("naive +UNSAFE +UNSAFE 170/200 +UNSAFE 160/200 +550/0 +950 +14k");
         // every SAFE carries its rounds and the 95 % bound on the per-round anomaly rate
-        assertThat(text).containsPattern("upsert +SAFE +SAFE 0/200 <1.5% +SAFE 0/200 <1.5% +0/0 +5.6k / 1.9k");
+        assertThat(text).containsPattern("upsert +SAFE +SAFE 0/200 <1.5% +SAFE 0/200 <1.5% +0/0 +1.9k +5.6k");
+    }
+
+    @Test
+    void repeatedSteadyRunsShowTheirMedianAndWorkloadsGetTheirOwnColumns() {
+        RunResult churn = steady("upsert", "hot", 8, 700);
+        churn = new RunResult(churn.tool(), churn.toolVersion(), churn.time(), churn.host(), churn.target(),
+                new RunResult.ConfigInfo("upsert", "steady", 8, null, 2.0, 1.0, "hot",
+                        new Conditions(null, false, true, false, 1.0)),
+                churn.totals(), churn.outcomes(), churn.invariants(), churn.latencyMicros(), 0, null, Verdict.SAFE,
+                null, true, null);
+        List<RunResult> results = List.of(
+                steady("upsert", "hotset:1000", 8, 9_000), steady("upsert", "hotset:1000", 8, 1_200),
+                steady("upsert", "hotset:1000", 8, 3_300), steady("upsert", "new", 8, 4_400), churn);
+        String text = CompareSummary.plain(CompareSummary.sections(results));
+
+        assertThat(text).contains("goodput (successful calls/s, median of 3 runs) at 8 threads per workload:"
+                + " hit-heavy = hotset:1000; create-heavy = new; get+delete = hot churn 1");
+        assertThat(text).containsPattern("hit-heavy 8t +create-heavy 8t +get\\+delete 8t");
+        // the median of 9,000, 1,200 and 3,300, not their mean (4,500) nor the first run
+        assertThat(text).containsPattern("upsert +SAFE +- +- +0/0 +3.3k +4.4k +700");
     }
 
     @Test

@@ -50,7 +50,9 @@ class JmhResultsTest {
         Files.writeString(f, jmhJson());
         List<ThroughputPoint> points = JmhResults.read(f);
         assertThat(points).hasSize(8); // the avgt entry is skipped
-        assertThat(points).contains(new ThroughputPoint("postgres", "hot", "autocommit", "naive", 8, 25_600.0));
+        // scoreError (0.1 ops/ms) becomes the error bar, in calls/s
+        assertThat(points).contains(new ThroughputPoint("postgres", "hot", "autocommit", "naive", 8, 25_600.0,
+                25_500.0, 25_700.0, false));
         assertThat(points).allMatch(p -> p.server().equals("postgres") && p.keys().equals("hot"));
     }
 
@@ -84,7 +86,7 @@ class JmhResultsTest {
         assertThat(files.dir()).isEqualTo(dir.toAbsolutePath());
         assertThat(files.charts()).extracting(RenderedChart::id)
                 .containsExactly("jmh-throughput-postgres-hot-autocommit");
-        assertThat(files.charts().get(0).title()).isEqualTo("JMH throughput — postgres");
+        assertThat(files.charts().get(0).title()).isEqualTo("JMH throughput — postgres · keys hot · autocommit");
         assertThat(Files.readString(files.markdown())).contains("8 JMH throughput results.", "`jmh.json`")
                 .doesNotContain("## Verdict");
         assertThat(dir.resolve("jmh.json")).as("the input is left alone").hasContent(jmhJson());

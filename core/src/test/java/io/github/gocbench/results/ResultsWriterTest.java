@@ -208,7 +208,8 @@ class ResultsWriterTest {
         assertThat(header).startsWith("time", "db", "product", "version", "provision", "strategy")
                 .contains("duplicate_key", "not_found_after_conflict", "duplicate_rows", "repeated_side_effect",
                         "p50_us", "max_us", "retries")
-                .contains("verdict", "complete").endsWith("grade", "situation");
+                .contains("verdict", "complete", "grade", "situation")
+                .endsWith("repeats", "goodput_median_per_s", "goodput_min_per_s", "goodput_max_per_s");
         List<String> row = List.of(lines.get(1).split(",", -1));
         assertThat(row).hasSize(header.size());
         assertThat(row.get(header.indexOf("duplicate_key"))).isEqualTo("5");
