@@ -90,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "Strategies to compare: all, or a comma list (default ${DEFAULT-VALUE}).")
     String strategies;
 
-    @Option(names = "--quick", description = "A short run: about 2 minutes.")
+    @Option(names = "--quick", description = "A short run: about 2.5 minutes for the whole catalogue.")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
