@@ -15,6 +15,7 @@ import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Strategy;
 import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.strategy.Table;
+import io.github.gocbench.strategy.UserStrategies;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -424,7 +425,7 @@ public final class Engine {
         Double warmup = w instanceof Workload.Steady s ? s.warmup().toMillis() / 1000.0 : null;
         String keys = w instanceof Workload.Steady s ? s.keys().text() : null;
         return new RunResult.ConfigInfo(config.strategy(), w.name(), w.threads(), rounds, duration, warmup, keys,
-                config.conditions());
+                config.conditions(), UserStrategies.description(config.strategy()).orElse(null));
     }
 
     /** The build's version and git revision, e.g. {@code 0.1.0-SNAPSHOT+3ae08a8}. */

@@ -1,5 +1,6 @@
 package io.github.gocbench.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.outcome.Evidence;
@@ -166,13 +167,22 @@ public record RunResult(
      * @param warmupSeconds   steady warm-up seconds, or {@code null} for race
      * @param keys            steady key distribution ({@code hotset:1000}), or {@code null} for race
      * @param conditions      isolation, outer transaction, unique constraint, side effect, churn
+     * @param strategyDescription what a user strategy says it runs ({@code UserStrategy.description()},
+     *                        e.g. a framework and its version), or {@code null} (built-in strategies; not written)
      */
     public record ConfigInfo(String strategy, String workload, int threads, Integer rounds, Double durationSeconds,
-                             Double warmupSeconds, String keys, @JsonUnwrapped Conditions conditions) {
+                             Double warmupSeconds, String keys, @JsonUnwrapped Conditions conditions,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String strategyDescription) {
 
         /** A document without conditions (hand-written or truncated) reads as the defaults. */
         public ConfigInfo {
             conditions = conditions == null ? Conditions.DEFAULT : conditions;
+        }
+
+        /** A configuration without a strategy description. */
+        public ConfigInfo(String strategy, String workload, int threads, Integer rounds, Double durationSeconds,
+                          Double warmupSeconds, String keys, Conditions conditions) {
+            this(strategy, workload, threads, rounds, durationSeconds, warmupSeconds, keys, conditions, null);
         }
     }
 

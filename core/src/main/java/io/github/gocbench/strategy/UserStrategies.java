@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class UserStrategies {
 
     private static final Map<String, StrategyDef> REGISTERED = new ConcurrentHashMap<>();
+    private static final Map<String, String> DESCRIPTIONS = new ConcurrentHashMap<>();
+    private static final int MAX_DESCRIPTION = 200;
 
     private UserStrategies() {
     }
@@ -24,10 +26,33 @@ public final class UserStrategies {
     /** Registers {@code strategy} under its id and returns the definition the engine will run. */
     public static StrategyDef register(UserStrategy strategy) {
         String id = strategy.id();
-        StrategyDef def = new StrategyDef(id, "your strategy " + strategy.getClass().getName(),
+        Optional<String> description = describe(strategy);
+        StrategyDef def = new StrategyDef(id, description.map(d -> d + " (").orElse("") + "your strategy "
+                + strategy.getClass().getName() + description.map(d -> ")").orElse(""),
                 table -> new Adapter(strategy));
         REGISTERED.put(id, def);
+        description.ifPresentOrElse(d -> DESCRIPTIONS.put(id, d), () -> DESCRIPTIONS.remove(id));
         return def;
+    }
+
+    /** What the registered strategy with this id says it runs ({@link UserStrategy#description()}), for its results. */
+    public static Optional<String> description(String id) {
+        return Optional.ofNullable(DESCRIPTIONS.get(id));
+    }
+
+    /** The strategy's description on one line, at most 200 characters; empty when it has none or it throws. */
+    static Optional<String> describe(UserStrategy strategy) {
+        String d;
+        try {
+            d = strategy.description();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (d == null || d.isBlank()) {
+            return Optional.empty();
+        }
+        String line = d.strip().replaceAll("\\s+", " ");
+        return Optional.of(line.length() <= MAX_DESCRIPTION ? line : line.substring(0, MAX_DESCRIPTION - 3) + "...");
     }
 
     /** The registered strategy with this id. */
@@ -38,6 +63,7 @@ public final class UserStrategies {
     /** Forgets every registered strategy (tests that run several commands in one JVM). */
     public static void clear() {
         REGISTERED.clear();
+        DESCRIPTIONS.clear();
     }
 
     /** A {@link UserStrategy} seen as a {@link Strategy}: no side-effect hook (refused by the CLI), no retries. */

@@ -239,6 +239,27 @@ class ResultsWriterTest {
                 .hasMessageContaining("snapshot");
     }
 
+    /** A user strategy's description (framework and version) is written in config and read back; none, no field. */
+    @Test
+    void aUserStrategysDescriptionIsWrittenInConfigOnlyWhenItHasOne() throws IOException {
+        Path f = dir.resolve("described.json");
+        RunResult plain = sample("naive", 0);
+        RunResult.ConfigInfo c = plain.config();
+        RunResult described = new RunResult(plain.tool(), plain.toolVersion(), plain.time(), plain.host(),
+                plain.target(), new RunResult.ConfigInfo(c.strategy(), c.workload(), c.threads(), c.rounds(),
+                        c.durationSeconds(), c.warmupSeconds(), c.keys(), c.conditions(),
+                        "Hibernate ORM 7.4.15.Final: find, then persist"),
+                plain.totals(), plain.outcomes(), plain.invariants(), plain.latencyMicros(), plain.retries(),
+                plain.race(), plain.verdict(), plain.firstAnomaly(), plain.complete(), plain.note());
+        ResultsWriter.writeJson(f, List.of(described));
+        assertThat(Files.readString(f)).contains("\"strategyDescription\" : \"Hibernate ORM 7.4.15.Final: find, then persist\"");
+        assertThat(ResultsWriter.readJson(f).get(0).config().strategyDescription())
+                .isEqualTo("Hibernate ORM 7.4.15.Final: find, then persist");
+        ResultsWriter.writeJson(f, List.of(plain), true);
+        assertThat(Files.readString(f)).doesNotContain("strategyDescription");
+        assertThat(ResultsWriter.readJson(f).get(0).config().strategyDescription()).isNull();
+    }
+
     @Test
     void readRejectsJunk() throws IOException {
         Path f = dir.resolve("junk.json");

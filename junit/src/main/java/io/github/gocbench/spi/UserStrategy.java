@@ -33,11 +33,26 @@ import java.sql.SQLException;
 public interface UserStrategy {
 
     /**
+     * SQLState for "this call lost the insert and then could not read the row": throw an
+     * {@link SQLException} with it and goc counts the call as {@code NOT_FOUND_AFTER_CONFLICT}.
+     */
+    String NOT_FOUND_AFTER_CONFLICT = "GC001";
+
+    /**
      * The id goc prints and writes into results (letters, digits, {@code - _ .}); by default the
      * class's simple name. It must differ from the built-in strategy ids.
      */
     default String id() {
         return getClass().getSimpleName();
+    }
+
+    /**
+     * What the strategy runs, in one line, e.g. the framework and its version
+     * ({@code "Hibernate ORM 7.4.15.Final: find, then persist, one transaction"}); goc writes it
+     * into every result of the strategy ({@code config.strategyDescription}). By default none.
+     */
+    default String description() {
+        return null;
     }
 
     /**
