@@ -34,6 +34,9 @@ final class HibernateBoot {
                 .setProperty("jakarta.persistence.database-major-version", Integer.toString(meta.getDatabaseMajorVersion()))
                 .setProperty("jakarta.persistence.database-minor-version", Integer.toString(meta.getDatabaseMinorVersion()))
                 .setProperty("hibernate.hbm2ddl.auto", "none")
+                // inside goc's outer transaction the session joins it without a Hibernate transaction
+                // (Work): Hibernate must then flush without one instead of refusing
+                .setProperty("hibernate.allow_update_outside_transaction", "true")
                 .setProperty("hibernate.show_sql", Boolean.toString(Boolean.getBoolean("goc.hibernate.show_sql")));
         return cfg.buildSessionFactory();
     }

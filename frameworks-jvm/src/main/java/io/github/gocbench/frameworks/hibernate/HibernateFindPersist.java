@@ -20,6 +20,11 @@ public final class HibernateFindPersist extends HibernateStrategy {
     }
 
     @Override
+    public String description() {
+        return "Hibernate ORM " + hibernateVersion() + ": query k, persist when missing, commit (one transaction)";
+    }
+
+    @Override
     public String id() {
         return "hibernate-" + Versions.majorMinor(hibernateVersion()) + "-find-persist";
     }

@@ -1,5 +1,6 @@
 package io.github.gocbench.frameworks.hibernate;
 
+import io.github.gocbench.frameworks.Conflicts;
 import io.github.gocbench.frameworks.Db;
 import io.github.gocbench.frameworks.SqlErrors;
 import io.github.gocbench.frameworks.Versions;
@@ -26,6 +27,12 @@ public final class HibernateFindPersistRefind extends HibernateStrategy {
 
     public HibernateFindPersistRefind() {
         super(RefindItem.class);
+    }
+
+    @Override
+    public String description() {
+        return "Hibernate ORM " + hibernateVersion() + ": query k; persist in a new session and transaction;"
+                + " on ConstraintViolationException query again in a third";
     }
 
     @Override
@@ -56,11 +63,18 @@ public final class HibernateFindPersistRefind extends HibernateStrategy {
             return new Answer(id, true);
         } catch (ConstraintViolationException e) {
             // the session is gone (rolled back, closed): find again in a new one
-            Optional<Long> again = Work.inSession(factory, connection, s -> find(s, key));
+            SQLException conflict = SqlErrors.unwrap(e);
+            Optional<Long> again;
+            try {
+                again = Work.inSession(factory, connection, s -> find(s, key));
+            } catch (SQLException refind) {
+                conflict.addSuppressed(refind); // e.g. 25P02: the violation aborted goc's outer transaction
+                throw conflict;
+            }
             if (again.isPresent()) {
                 return new Answer(again.get(), false);
             }
-            throw SqlErrors.unwrap(e);
+            throw Conflicts.notFoundAfterConflict(key, conflict);
         } catch (RuntimeException e) {
             throw SqlErrors.unwrap(e);
         }
