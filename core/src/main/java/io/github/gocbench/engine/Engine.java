@@ -9,6 +9,7 @@ import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Phase;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.BuildInfo;
+import io.github.gocbench.results.CallCost;
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.server.Target;
 import io.github.gocbench.server.TargetInfo;
@@ -113,12 +114,16 @@ public final class Engine {
                 return build(target, config, def, time, control, workers, null, null, 0);
             }
 
+            CostWindow cost = CostProbing.window(target, checker, table, config);
             if (workload instanceof Workload.Race r) {
                 race = new RaceRun(workers, r.rounds(), base, config, control, checker, table);
+                CostProbing.openForRace(cost, workers);
             } else {
-                steady = new SteadyRun((Workload.Steady) workload, base, control, seed);
+                steady = new SteadyRun((Workload.Steady) workload, base, control, seed, cost,
+                        bounds.callTimeout().toNanos());
             }
             runWorkers(workers, race, steady, control, bounds, listener);
+            CallCost callCost = CostProbing.close(cost, workers, race != null);
             if (steady != null && steady.bytesPerCall() >= 0) {
                 // goc --verbose: what a call costs the client's heap (the harness aims at near zero of its own)
                 LOG.debug("allocation: {} bytes per call in the measured period ({} calls; the strategy's and the"
@@ -129,7 +134,8 @@ public final class Engine {
             }
             control.phase("done", 1.0);
             reportFinal(workers, control, bounds, listener);
-            return build(target, config, def, time, control, workers, race, steady, duplicateRows);
+            return build(target, config, def, time, control, workers, race, steady, duplicateRows)
+                    .withCost(callCost);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             control.stopNow("interrupted");
@@ -159,6 +165,9 @@ public final class Engine {
                            ProgressListener listener) throws InterruptedException {
         control.onStop(() -> {
             workers.forEach(Worker::cancel);
+            if (steady != null) {
+                steady.breakGate();
+            }
             if (race != null) {
                 race.breakBarrier();
             }

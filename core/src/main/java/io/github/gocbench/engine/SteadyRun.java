@@ -1,6 +1,10 @@
 package io.github.gocbench.engine;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -29,6 +33,15 @@ final class SteadyRun {
     /** Per worker: bytes it allocated in the measured period, and its measured calls. */
     private final AtomicLongArray allocated;
     private final AtomicLongArray allocatedCalls;
+    /**
+     * The cost window's gate (issue 17): every worker waits here once, on reaching the measured
+     * window, and the last one to arrive reads the server's counters and restarts the window's
+     * clock, so no warm-up call is in flight while the counters are read. {@code null} without
+     * cost probing.
+     */
+    private final CyclicBarrier gate;
+    private final CostWindow cost;
+    private final long gateTimeoutNanos;
     /** The JVM's per-thread allocation counter, or {@code null} where it has none (or it is off). */
     private static final com.sun.management.ThreadMXBean THREADS = threadBean();
 
@@ -45,6 +58,20 @@ final class SteadyRun {
     }
 
     SteadyRun(Workload.Steady workload, long base, RunControl control, long seed) {
+        this(workload, base, control, seed, null, 0);
+    }
+
+    /** A steady run whose measured window is also {@code cost}'s window; workers wait at most {@code gateTimeoutNanos} for each other there. */
+    SteadyRun(Workload.Steady workload, long base, RunControl control, long seed, CostWindow cost,
+              long gateTimeoutNanos) {
+        this.cost = cost;
+        this.gateTimeoutNanos = gateTimeoutNanos;
+        this.gate = cost == null ? null : new CyclicBarrier(workload.threads(), () -> {
+            cost.open();
+            long now = System.nanoTime();
+            measureStartNanos = now;
+            measureEndNanos = now + workload.duration().toNanos();
+        });
         this.workload = workload;
         this.base = base;
         this.control = control;
@@ -70,9 +97,17 @@ final class SteadyRun {
         KeySpec.KeyStream keys = workload.keys().stream(base, w.index, workload.threads(), seed + 31L * w.index);
         long allocatedAtStart = -1;
         long measuredCalls = 0;
+        boolean inWindow = false;
         try {
             while (!control.stopped()) {
                 long now = System.nanoTime();
+                if (!inWindow && cost != null && now - measureStartNanos >= 0) {
+                    inWindow = true;
+                    w.sessionEdge(cost.sessionSql()); // PostgreSQL: the warm-up's statistics flushed before the gate
+                    passGate(w);
+                    w.markWindowStart();
+                    now = System.nanoTime();
+                }
                 if (now - measureEndNanos >= 0) {
                     return;
                 }
@@ -91,10 +126,35 @@ final class SteadyRun {
                 w.recover(c);
             }
         } finally {
+            if (inWindow) {
+                w.markWindowEnd();
+                w.sessionEdge(cost.sessionSql());
+            }
             if (allocatedAtStart >= 0 && allocatedBytes() >= 0) {
                 allocated.set(w.index, allocatedBytes() - allocatedAtStart);
                 allocatedCalls.set(w.index, measuredCalls);
             }
+        }
+    }
+
+    private void passGate(Worker w) {
+        try {
+            gate.await(gateTimeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cost.missed("worker " + w.index + " was interrupted at the window's start");
+        } catch (BrokenBarrierException | TimeoutException e) {
+            if (!control.stopped()) {
+                cost.missed("not every worker reached the measured window within "
+                        + TimeUnit.NANOSECONDS.toMillis(gateTimeoutNanos) + " ms (a call in flight ran long)");
+            }
+        }
+    }
+
+    /** Lets the workers waiting at the cost gate go (the run is being stopped). */
+    void breakGate() {
+        if (gate != null) {
+            gate.reset();
         }
     }
 

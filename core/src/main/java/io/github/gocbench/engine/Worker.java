@@ -1,5 +1,7 @@
 package io.github.gocbench.engine;
 
+import io.github.gocbench.cost.Wire;
+import io.github.gocbench.cost.WireCounter;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Failure;
@@ -99,6 +101,15 @@ final class Worker {
     /** Failures per {@link Phase} x {@link Outcome} (index {@code phase * OUTCOMES + outcome}), noise included. */
     private final AtomicLongArray failures = new AtomicLongArray(Phase.values().length * OUTCOMES);
     private final SingleWriterRecorder latency = new SingleWriterRecorder(MAX_LATENCY_MICROS, 3);
+    /** Successful calls by retries (last bucket: that many or more); single writer, read after the run. */
+    private final long[] retryHistogram = new long[CostWindow.RETRY_BUCKETS];
+    /** What this worker's connections sent, counted on the socket (issue 17). */
+    private final WireCounter wire;
+    private long windowStatements0;
+    private long windowRoundTrips0;
+    private long windowStatements;
+    private long windowRoundTrips;
+    private Long sessionId;
 
     Worker(int index, Target target, Strategy strategy, Table table, RunConfig config, RunControl control, long seed) {
         this.index = index;
@@ -115,11 +126,13 @@ final class Worker {
         this.countAfterCreate = churn > 0 && !outerTx && !config.conditions().unique();
         this.random = new SplittableRandom(seed);
         this.hook = config.conditions().sideEffect() ? key -> invocations++ : SideEffect.NONE;
+        this.wire = new WireCounter("postgres".equals(dialect.id())
+                ? WireCounter.Protocol.POSTGRES : WireCounter.Protocol.MYSQL);
     }
 
     /** Opens this worker's connection; called before the clock starts. */
     void open() throws SQLException {
-        connection = Sessions.open(target, config);
+        connection = Wire.counting(wire, () -> Sessions.open(target, config));
         select = null;
         delete = null;
         count = null;
@@ -320,6 +333,9 @@ final class Worker {
         if (c.retries != 0) {
             retries.lazySet(retries.get() + c.retries);
         }
+        if (c.outcome == Outcome.CREATED || c.outcome == Outcome.FOUND) {
+            retryHistogram[Math.min(Math.max(c.retries, 0), CostWindow.RETRY_BUCKETS - 1)]++;
+        }
         calls.lazySet(calls.get() + 1);
         if (c.outcome.isAnomaly()) {
             int i = c.phase.ordinal() * OUTCOMES + o;
@@ -446,7 +462,7 @@ final class Worker {
         Sessions.closeQuietly(connection);
         Connection fresh;
         try {
-            fresh = Sessions.open(target, config);
+            fresh = Wire.counting(wire, () -> Sessions.open(target, config));
         } catch (SQLException e) {
             connection = null;
             throw new TargetLostException("worker " + index + " could not reconnect: "
@@ -490,6 +506,58 @@ final class Worker {
     /** Failures of {@code outcome} in {@code phase} (the strategy's and the workload's alike). */
     long failures(Phase phase, Outcome outcome) {
         return failures.get(phase.ordinal() * OUTCOMES + outcome.ordinal());
+    }
+
+    /** Successful calls by retries (read after the run). */
+    long[] retryHistogram() {
+        return retryHistogram.clone();
+    }
+
+    WireCounter wire() {
+        return wire;
+    }
+
+    /** Marks the start of the cost window in the wire counts (on this worker's thread, or before it starts). */
+    void markWindowStart() {
+        windowStatements0 = wire.statements();
+        windowRoundTrips0 = wire.roundTrips();
+    }
+
+    /** Marks the end of the cost window (on this worker's thread, or after it ended). */
+    void markWindowEnd() {
+        windowStatements = wire.statements() - windowStatements0;
+        windowRoundTrips = wire.roundTrips() - windowRoundTrips0;
+    }
+
+    long windowStatements() {
+        return windowStatements;
+    }
+
+    long windowRoundTrips() {
+        return windowRoundTrips;
+    }
+
+    /** The server's id of this worker's session as last read by {@link #sessionEdge}, or {@code null}. */
+    Long sessionId() {
+        return sessionId;
+    }
+
+    /**
+     * Runs the cost probe's session statement on this worker's own connection (PostgreSQL: flushes
+     * its table statistics) and keeps the session id it returns; quiet when it fails.
+     */
+    void sessionEdge(String sql) {
+        Connection c = connection;
+        if (sql == null || c == null) {
+            return;
+        }
+        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            if (rs.next()) {
+                sessionId = rs.getLong(1);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("worker {}: cost session statement failed", index, e);
+        }
     }
 
     /** The latencies recorded so far (moves them out of the recorder). */

@@ -223,6 +223,7 @@ public final class ResultsWriter {
                 "trials", "anomalous", "rate", "upper95", "low95", "high95", "grade", "situation"));
         // the steady point this run is one repetition of (the same on each of its runs)
         h.addAll(List.of("repeats", "goodput_median_per_s", "goodput_min_per_s", "goodput_max_per_s"));
+        h.addAll(CostColumns.header()); // issue 17
         return h;
     }
 
@@ -296,6 +297,7 @@ public final class ResultsWriter {
         v.add(point == null ? "" : Double.toString(point.goodputMedian()));
         v.add(point == null ? "" : Double.toString(point.goodputMin()));
         v.add(point == null ? "" : Double.toString(point.goodputMax()));
+        v.addAll(CostColumns.row(r.cost()));
         return v;
     }
 

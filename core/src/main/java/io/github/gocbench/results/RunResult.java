@@ -49,6 +49,8 @@ import java.util.Map;
  *                      document has none)
  * @param grading       the run graded against the strategy's declaration, or {@code null} when
  *                      the document predates grading
+ * @param cost          what the calls cost the server and the wire per successful call, or
+ *                      {@code null} when not measured (older documents, replays)
  */
 public record RunResult(
         String tool,
@@ -70,7 +72,8 @@ public record RunResult(
         int schemaVersion,
         Map<Phase, Map<Outcome, Long>> failuresByPhase,
         EvidenceFigures evidence,
-        Grading grading) {
+        Grading grading,
+        CallCost cost) {
 
     /**
      * The format this version writes. 2: {@code failuresByPhase} (workload noise apart from the
@@ -79,13 +82,23 @@ public record RunResult(
      */
     public static final int SCHEMA_VERSION = 2;
 
+    /** A result without cost figures. */
+    public RunResult(String tool, String toolVersion, Instant time, HostInfo host, TargetInfo target,
+                     ConfigInfo config, Totals totals, Map<Outcome, Long> outcomes, Map<Invariant, Long> invariants,
+                     Latency latencyMicros, long retries, RaceFigures race, Verdict verdict,
+                     FirstAnomaly firstAnomaly, boolean complete, String note, int schemaVersion,
+                     Map<Phase, Map<Outcome, Long>> failuresByPhase, EvidenceFigures evidence, Grading grading) {
+        this(tool, toolVersion, time, host, target, config, totals, outcomes, invariants, latencyMicros, retries,
+                race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase, evidence, grading, null);
+    }
+
     /** A document without the format-2 fields: evidence derived from its figures, no grading. */
     public RunResult(String tool, String toolVersion, Instant time, HostInfo host, TargetInfo target,
                      ConfigInfo config, Totals totals, Map<Outcome, Long> outcomes, Map<Invariant, Long> invariants,
                      Latency latencyMicros, long retries, RaceFigures race, Verdict verdict,
                      FirstAnomaly firstAnomaly, boolean complete, String note) {
         this(tool, toolVersion, time, host, target, config, totals, outcomes, invariants, latencyMicros, retries,
-                race, verdict, firstAnomaly, complete, note, 0, null, null, null);
+                race, verdict, firstAnomaly, complete, note, 0, null, null, null, null);
     }
 
     /**
@@ -348,7 +361,14 @@ public record RunResult(
     public RunResult withGrading(Grading grading) {
         return new RunResult(tool, toolVersion, time, host, target, config, totals, outcomes, invariants,
                 latencyMicros, retries, race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase,
-                evidence, grading);
+                evidence, grading, cost);
+    }
+
+    /** A copy with {@code cost}. */
+    public RunResult withCost(CallCost cost) {
+        return new RunResult(tool, toolVersion, time, host, target, config, totals, outcomes, invariants,
+                latencyMicros, retries, race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase,
+                evidence, grading, cost);
     }
 
     /** Number of anomalous calls plus broken invariants. */

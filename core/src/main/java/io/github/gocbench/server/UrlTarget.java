@@ -61,6 +61,8 @@ final class UrlTarget implements Target {
         Dialect dialect = Dialects.of(family);
         Properties props = new Properties();
         props.putAll(StatementCache.properties(family));
+        // counts round trips and statements of the connections a run's workers open (issue 17)
+        props.putAll(io.github.gocbench.cost.Wire.properties(family));
         // what the dialect's strategies rely on, e.g. Connector/J useAffectedRows=true
         props.putAll(dialect.connectionProperties());
         if (user != null) {

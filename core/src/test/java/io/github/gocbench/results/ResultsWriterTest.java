@@ -209,7 +209,8 @@ class ResultsWriterTest {
                 .contains("duplicate_key", "not_found_after_conflict", "duplicate_rows", "repeated_side_effect",
                         "p50_us", "max_us", "retries")
                 .contains("verdict", "complete", "grade", "situation")
-                .endsWith("repeats", "goodput_median_per_s", "goodput_min_per_s", "goodput_max_per_s");
+                .contains("repeats", "goodput_median_per_s", "goodput_min_per_s", "goodput_max_per_s")
+                .endsWith("cost_round_trips_per_call", "cost_retries_per_call");
         List<String> row = List.of(lines.get(1).split(",", -1));
         assertThat(row).hasSize(header.size());
         assertThat(row.get(header.indexOf("duplicate_key"))).isEqualTo("5");
