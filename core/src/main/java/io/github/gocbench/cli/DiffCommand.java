@@ -64,7 +64,7 @@ final class DiffCommand implements Callable<Integer> {
         ResultsWriter.Document db = read(b);
         ResultsDiff diff = ResultsDiff.of(older.toString(), da.provenance(), da.runs(), newer.toString(),
                 db.provenance(), db.runs());
-        String md = diff.markdown();
+        String md = diff.markdown() + io.github.gocbench.report.CostDiff.markdown(da.runs(), db.runs()); // issue 17
         spec.commandLine().getOut().print(md);
         spec.commandLine().getOut().flush();
         if (out != null) {

@@ -101,6 +101,7 @@ final class ReportPage {
                         .append("* ([SVG](").append(svg).append("))\n\n");
             }
         }
+        b.append(CostTable.markdown(input.runs())); // issue 17
         b.append("## Environment\n\n");
         hosts().forEach(h -> b.append("- host: ").append(h).append('\n'));
         if (!input.sources().isEmpty()) {
@@ -167,6 +168,7 @@ final class ReportPage {
                         .append("<figcaption>").append(Html.escape(c.caption())).append("</figcaption>\n</figure>\n");
             }
         }
+        b.append(CostTable.html(input.runs())); // issue 17
         b.append("<h2>Environment</h2>\n<ul>\n");
         hosts().forEach(h -> b.append("<li>host: ").append(Html.escape(h)).append("</li>\n"));
         if (!input.sources().isEmpty()) {

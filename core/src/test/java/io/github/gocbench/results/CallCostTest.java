@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Cost figures survive JSON, and the CSV shows unavailable ones as empty cells, never 0. */
-class CallCostTest {
+public class CallCostTest {
 
     @TempDir
     Path dir;
 
-    static CallCost cost() {
+    public static CallCost cost() {
         return new CallCost("measured", 400, false, null, List.of(
                 CallCost.Figure.of("wal_bytes", "bytes", 40000, 400, true, "pg_current_wal_lsn()"),
                 CallCost.Figure.of("dead_tuples_made", "tuples", 400, 400, false, "n_tup_upd + ..."),
