@@ -43,6 +43,12 @@ public record ExplainConfig(String strategy, Isolation isolation, boolean outerT
                 scheduleTimeout);
     }
 
+    /** A copy with another preemption bound. */
+    public ExplainConfig withPreemptions(int bound) {
+        return new ExplainConfig(strategy, isolation, outerTx, unique, callers, bound, maxSchedules, deadline,
+                scheduleTimeout);
+    }
+
     /** Whether preemptions are bounded (3 callers). */
     public boolean bounded() {
         return callers > 2;

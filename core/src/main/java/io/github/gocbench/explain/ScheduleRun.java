@@ -18,6 +18,11 @@ final class ScheduleRun implements Gate {
 
     /** Polls of the server while a step neither parks nor is seen blocked. */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
+    /**
+     * How long a granted step may take before the server is first asked whether it waits for a
+     * lock: most steps return well within it, so most steps cost no question to the server.
+     */
+    private static final long FIRST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     private final Object lock = new Object();
     private final int callers;
@@ -31,6 +36,8 @@ final class ScheduleRun implements Gate {
     private final ServerWaits waits;
     private final long deadline;
     private int decisions;
+    /** The server was not asked yet since the last grant. */
+    private boolean fresh = true;
     /** Who was granted at each decision (index 0: before the first). */
     private final List<Integer> grants = new ArrayList<>(List.of(-1));
     private boolean aborted;
@@ -114,7 +121,8 @@ final class ScheduleRun implements Gate {
             List<Integer> flying = new ArrayList<>();
             List<StepLog> flyingSteps = new ArrayList<>();
             synchronized (lock) {
-                long until = System.nanoTime() + POLL_NANOS;
+                long until = System.nanoTime() + (fresh ? FIRST_WAIT_NANOS : POLL_NANOS);
+                fresh = false;
                 while (anyFlyingUnreturned() && System.nanoTime() < until) {
                     lock.wait(1);
                 }
@@ -212,6 +220,7 @@ final class ScheduleRun implements Gate {
             }
             decisions++;
             grants.add(caller);
+            fresh = true;
             granted[caller] = true;
             state[caller] = State.IN_FLIGHT; // from now until it parks again or is done
             current[caller] = null;
