@@ -68,6 +68,7 @@ import picocli.CommandLine.Spec;
                 "              --db-url 'jdbc:mysql://127.0.0.1:3306/test?user=root'",
                 "  goc report results/latest/results.json",
                 "  goc compare --quick --fail-on-anomaly            (CI: exit 1 on a forbidden finding)",
+                "  goc compare --frameworks --quick                 (the framework grid: django, rails-7.1, ...)",
                 "",
                 "Exit codes: 0 done (anomalies found are findings, not failures); 1 a run",
                 "            showed what its strategy's declaration forbids, with",
@@ -89,6 +90,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "S,...", defaultValue = "all",
             description = "Strategies to compare: all, or a comma list (default ${DEFAULT-VALUE}).")
     String strategies;
+
+    @Option(names = "--frameworks",
+            description = "Compare the framework replays (goc strategies, section frameworks: django, rails-7.1,"
+                    + " ...) instead of the database's own strategies: every one the database runs, or those"
+                    + " --strategy names.")
+    boolean frameworks;
 
     @Option(names = "--quick", description = "A short run: about 2.5 minutes for the whole catalogue.")
     boolean quick;
@@ -152,7 +159,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<ComparePlan.Server> servers = new ArrayList<>();
         for (DbFamily f : families) {
-            List<StrategyDef> defs = new ArrayList<>(StrategyCatalog.resolveList(f, strategies));
+            List<StrategyDef> defs = new ArrayList<>(frameworks ? StrategyCatalog.resolveFrameworks(f, strategies)
+                    : StrategyCatalog.resolveList(f, strategies));
             mine.ifPresent(defs::add);
             servers.add(new ComparePlan.Server(target.spec(f, true), defs));
         }

@@ -97,6 +97,26 @@ final class StrategyCatalog {
         return defs;
     }
 
+    /**
+     * {@code compare --frameworks}: {@code all} means every framework replay the family's dialect runs;
+     * otherwise a comma list of framework replay ids (a dialect's own strategy id is refused).
+     */
+    static List<StrategyDef> resolveFrameworks(DbFamily family, String spec) {
+        Dialect d = dialect(family);
+        if (spec.trim().equalsIgnoreCase("all")) {
+            return Frameworks.strategies(d);
+        }
+        List<StrategyDef> defs = resolveList(family, spec);
+        for (StrategyDef def : defs) {
+            if (Frameworks.def(def.id()).isEmpty()) {
+                throw new BadInputException("--frameworks compares framework replays, and '" + def.id()
+                        + "' is a strategy of its own: drop it from --strategy or drop --frameworks"
+                        + " (replays: 'goc strategies', section frameworks)");
+            }
+        }
+        return defs;
+    }
+
     /** Comma list of a dialect's strategy ids. */
     static String ids(Dialect d) {
         return d.strategies().stream().map(StrategyDef::id).collect(Collectors.joining(", "));
