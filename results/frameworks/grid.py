@@ -1,42 +1,71 @@
 #!/usr/bin/env python3
-"""Turns json/*.json (written by run.sh) into grid.md: one row per framework replay, one column per
-server x situation; a cell is SAFE with its bound, or UNSAFE with the anomalies and rounds hit."""
-import glob, json, math, os, subprocess
+"""Turns results/frameworks/latest/results.json (written by run.sh: goc compare --frameworks --quick)
+into grid.md: one row per framework replay, per server the verdict of the 8-thread race in autocommit
+and inside an outer transaction (rounds, anomalous rounds, the 95 % bound or the anomalies) and the
+goodput of the steady runs at 8 threads (hot key / hotset:1000)."""
+import json, os, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-runs = {}
-servers = {}
-for f in sorted(glob.glob(os.path.join(here, "json", "*.json"))):
-    d = json.load(open(f))
-    d = d[0] if isinstance(d, list) else d
-    db = os.path.basename(f).split("-")[0]
-    mode = "outer-tx" if d["config"]["outerTx"] else "autocommit"
-    runs[(d["config"]["strategy"], db, mode)] = d
-    servers[db] = d["target"].get("product", db) + " " + d["target"].get("version", "")
+src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "latest", "results.json")
+doc = json.load(open(src))
+runs = doc["runs"] if isinstance(doc, dict) else doc
+folder = os.path.basename(os.path.dirname(os.path.realpath(src)))
 
-def cell(d):
-    if d is None:
-        return "not run"
-    r = d["race"]
-    n, hit = r["rounds"], r["roundsWithAnomaly"]
-    if d["verdict"] == "SAFE":
-        return "SAFE (0/%d rounds, < %.1f %%)" % (n, 100 * (1 - 0.05 ** (1 / n)))
-    bad = ", ".join("%s %d" % (k, v) for k, v in d["outcomes"].items() if k not in ("CREATED", "FOUND") and v)
-    return "**%s** %d/%d rounds: %s" % (d["verdict"], hit, n, bad)
-
-ids = []
-for (s, _, _) in runs:
+DBS = ("postgres", "mariadb")
+races, steady, servers, ids = {}, {}, {}, []
+for r in runs:
+    db = r["target"]["family"].lower()
+    s, c = r["config"]["strategy"], r["config"]
+    servers[db] = "%s %s" % (r["target"].get("product", db), r["target"].get("version", ""))
     if s not in ids:
         ids.append(s)
-cols = [(db, m) for db in ("postgres", "mariadb") for m in ("autocommit", "outer-tx")]
-out = ["| replay | " + " | ".join("%s %s" % (db, m) for db, m in cols) + " |",
-       "|---|" + "---|" * len(cols)]
+    if r.get("race"):
+        if c["threads"] == 8 and c.get("unique", True) and not c.get("sideEffect"):
+            races[(s, db, "outer-tx" if c.get("outerTx") else "autocommit")] = r
+    elif c["threads"] == 8:
+        steady[(s, db, c["keys"])] = r
+
+def pct(x):
+    return ("%.1f" % (100 * x)).rstrip("0").rstrip(".")
+
+def verdict(r):
+    if r is None:
+        return "-"
+    e = r["evidence"]
+    n, k = e["trials"], e["anomalous"]
+    if r["verdict"] == "SAFE":
+        return "SAFE 0/%d rounds (< %s %%)" % (n, pct(e["upperBound95"]))
+    bad = ", ".join("%s %d" % (o, v) for o, v in r["outcomes"].items() if o not in ("CREATED", "FOUND") and v)
+    inv = ", ".join("%s %d" % (i, v) for i, v in (r.get("invariants") or {}).items() if v)
+    return "**%s** %d/%d rounds: %s" % (r["verdict"], k, n, "; ".join(x for x in (bad, inv) if x))
+
+def goodput(s, db):
+    vals = []
+    for keys in ("hot", "hotset:1000"):
+        r = steady.get((s, db, keys))
+        vals.append("-" if r is None else "%d" % round(r["totals"].get("goodputPerSecond") or 0))
+    return " / ".join(vals)
+
+cols = []
+for db in DBS:
+    cols += ["%s autocommit" % db, "%s outer-tx" % db, "%s goodput/s" % db]
+out = ["| replay | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]
 for s in ids:
-    out.append("| `%s` | " % s + " | ".join(cell(runs.get((s, db, m))) for db, m in cols) + " |")
-out.append("")
-out.append("Servers: " + "; ".join("%s = %s (embedded)" % kv for kv in servers.items())
-           + ". 8 threads released together on a fresh key per round; outer-tx = the caller's transaction at"
-           " the server's default isolation (PostgreSQL READ COMMITTED, InnoDB REPEATABLE READ) has read the"
-           " key first and commits after the call. SAFE bound: 95 % upper bound on the per-round anomaly rate.")
+    cells = []
+    for db in DBS:
+        if not any(k[0] == s and k[1] == db for k in races):
+            cells += ["not offered"] * 3
+            continue
+        cells += [verdict(races.get((s, db, "autocommit"))), verdict(races.get((s, db, "outer-tx"))), goodput(s, db)]
+    out.append("| `%s` | " % s + " | ".join(cells) + " |")
+out += ["",
+        "From `results/frameworks/%s/results.json` (`results/frameworks/run.sh`, i.e. `./goc compare --frameworks"
+        " --quick --db postgres,mariadb --out results/frameworks`). Servers: %s, embedded." % (
+            folder, "; ".join("%s = %s" % kv for kv in servers.items())),
+        "Race cells: 8 threads released together on a fresh key per round; outer-tx = the caller's transaction at"
+        " the server's default isolation (PostgreSQL READ COMMITTED, InnoDB REPEATABLE READ) has read the key"
+        " first and commits after the call. SAFE: no anomalous round, with the 95 % upper bound on the per-round"
+        " anomaly rate. goodput/s: successful calls per second of the steady run at 8 threads on one hot key /"
+        " on hotset:1000 (a replay that loses races fails calls, which goodput does not count)."]
 open(os.path.join(here, "grid.md"), "w").write("\n".join(out) + "\n")
 print("\n".join(out))

@@ -1,20 +1,11 @@
 #!/bin/sh
-# The framework grid (issue 16): every framework replay on embedded PostgreSQL and embedded
-# MariaDB, in autocommit and inside an outer transaction at the server's default isolation
-# (PostgreSQL READ COMMITTED, InnoDB REPEATABLE READ), 8 threads x ROUNDS rounds each.
-# Writes one JSON per run into json/; grid.sh turns them into grid.md.
+# The framework grid (issue 16): every framework replay (goc strategies, section frameworks) on
+# embedded PostgreSQL and embedded MariaDB through 'goc compare --frameworks --quick': races in
+# autocommit at 2 and 8 threads and, at 8, inside an outer transaction at the server's default
+# isolation (plus the --side-effect and --no-unique races), then steady runs at 1 and 8 threads on
+# one hot key and on hotset:1000 (goodput). Writes results/frameworks/<UTC timestamp>/ (results.json,
+# results.csv, report) and results/frameworks/latest; grid.py turns latest/results.json into grid.md.
 set -eu
 cd "$(dirname "$0")/../.."
-ROUNDS=${ROUNDS:-300}
-OUT=results/frameworks/json
-mkdir -p "$OUT"
-IDS=$(./goc strategies --db postgres | sed -n '/^frameworks/,/^$/p' | grep -E '^  [a-z]' | awk '{print $1}')
-for db in postgres mariadb; do
-  for s in $IDS; do
-    for mode in autocommit outer-tx; do
-      flag=""; [ "$mode" = outer-tx ] && flag="--outer-tx"
-      ./goc race --db "$db" --strategy "$s" --threads 8 --rounds "$ROUNDS" $flag --quiet \
-        --json "$OUT/$db-$s-$mode.json" || true
-    done
-  done
-done
+./goc compare --frameworks --quick --db postgres,mariadb --out results/frameworks "$@"
+python3 results/frameworks/grid.py
