@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code goc compare --frameworks} on both embedded servers, shrunk with the hidden size overrides
- * (races of at most 30 rounds in a 300 ms budget, steady runs of 300 ms) and two replays: it runs
+ * (races of at most 30 rounds in a 300 ms budget, steady runs of 300 ms) and one replay: it runs
  * the framework replays, autocommit and inside an outer transaction at 8 threads, with evidence and
  * goodput in every run. {@code rails-7.0} has no rescue, so with 8 callers released together per
  * round its DUPLICATE_KEY shows up in the autocommit race (about 8 rounds in 10 in the committed
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CompareFrameworksIT {
 
-    private static final List<String> IDS = List.of("rails-7.0", "laravel");
+    private static final List<String> IDS = List.of("rails-7.0");
 
     @TempDir
     static Path out;
@@ -58,7 +58,9 @@ class CompareFrameworksIT {
                             assertThat(r.evidence().trials()).isPositive();
                             assertThat(r.evidence().upperBound95()).isBetween(0.0, 1.0);
                         });
-                assertThat(mine.stream().filter(r -> r.race() == null)).as(db + " " + id + " goodput")
+                // churn runs delete the key under the callers: a short one may end before any call
+                assertThat(mine.stream().filter(r -> r.race() == null && r.config().conditions().churn() == 0.0))
+                        .as(db + " " + id + " goodput").isNotEmpty()
                         .allSatisfy(r -> assertThat(r.totals().goodputPerSecond()).isPositive());
             }
         }
