@@ -41,6 +41,13 @@ public interface Dialect {
      */
     String tableClaimHolder(Connection connection, Table table) throws SQLException;
 
+    /**
+     * Gives the claim on {@code table} back before the session closes. Closing alone releases it
+     * too, but the server ends a session a moment after the client hangs up: without this the
+     * next run of the same sweep could find its own predecessor still holding the table.
+     */
+    void releaseTableClaim(Connection connection, Table table) throws SQLException;
+
     /** Deletes every row of {@code table}. */
     void truncate(Connection connection, Table table) throws SQLException;
 

@@ -91,6 +91,7 @@ public final class Engine {
         long seed = base * 0x9E3779B97F4A7C15L;
         List<Worker> workers = new ArrayList<>();
         Connection checker = null;
+        boolean claimed = false;
         RaceRun race = null;
         SteadyRun steady = null;
         long duplicateRows = 0;
@@ -100,6 +101,7 @@ public final class Engine {
                 if (!claimTable(checker, dialect, table, control)) {
                     return build(target, config, def, time, control, workers, null, null, 0);
                 }
+                claimed = true;
                 dialect.resetSchema(checker, table);
                 strategy.prepare(checker);
                 probeWrite(checker, table);
@@ -143,6 +145,9 @@ public final class Engine {
         } finally {
             for (Worker w : workers) {
                 w.close();
+            }
+            if (claimed) {
+                releaseClaim(checker, dialect, table);
             }
             Sessions.closeQuietly(checker);
             control.close();
@@ -197,6 +202,20 @@ public final class Engine {
     private static void reportFinal(List<Worker> workers, RunControl control, Bounds bounds,
                                     ProgressListener listener) {
         new Watchdog(workers, control, bounds, listener, () -> { }).report();
+    }
+
+    /** Gives the table claim back on {@code checker} (best effort: the session's end releases it too). */
+    static void releaseClaim(Connection checker, Dialect dialect, Table table) {
+        try {
+            if (!checker.getAutoCommit()) {
+                checker.rollback(); // PostgreSQL refuses statements in an aborted transaction
+                checker.setAutoCommit(true);
+            }
+            dialect.releaseTableClaim(checker, table);
+        } catch (SQLException e) {
+            // the session's end releases it anyway (a lost server included)
+            LOG.debug("could not release the claim on {}: {}", table.name(), Messages.firstLine(e.getMessage()));
+        }
     }
 
     private static boolean claimTable(Connection checker, Dialect dialect, Table table, RunControl control)

@@ -151,7 +151,7 @@ public final class Replay {
         } finally {
             workers.forEach(Worker::close);
             control.close();
-            // closing the admin session releases the claim on the table
+            Engine.releaseClaim(admin, target.dialect(), table);
             Sessions.closeQuietly(admin);
         }
     }

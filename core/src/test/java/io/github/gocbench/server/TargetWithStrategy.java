@@ -45,6 +45,10 @@ public final class TargetWithStrategy {
                 return d.tableClaimHolder(c, t);
             }
 
+            public void releaseTableClaim(Connection c, Table t) throws SQLException {
+                d.releaseTableClaim(c, t);
+            }
+
             public Outcome classify(SQLException e) {
                 return d.classify(e);
             }

@@ -110,6 +110,10 @@ final class StubTarget implements Target {
         }
 
         @Override
+        public void releaseTableClaim(Connection connection, Table table) {
+        }
+
+        @Override
         public Outcome classify(SQLException e) {
             return Outcome.OTHER;
         }

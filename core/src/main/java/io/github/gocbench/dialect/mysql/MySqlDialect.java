@@ -49,6 +49,8 @@ public final class MySqlDialect implements Dialect {
      */
     private static final String TRY_CLAIM =
             "SELECT GET_LOCK(CONCAT('goc-table:', MD5(CONCAT(DATABASE(), '.', ?))), 0)";
+    private static final String RELEASE_CLAIM =
+            "SELECT RELEASE_LOCK(CONCAT('goc-table:', MD5(CONCAT(DATABASE(), '.', ?))))";
     private static final String CLAIM_HOLDER =
             "SELECT IS_USED_LOCK(CONCAT('goc-table:', MD5(CONCAT(DATABASE(), '.', ?))))";
 
@@ -110,6 +112,14 @@ public final class MySqlDialect implements Dialect {
                 rs.next();
                 return rs.getInt(1) == 1;
             }
+        }
+    }
+
+    @Override
+    public void releaseTableClaim(Connection connection, Table table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(RELEASE_CLAIM)) {
+            ps.setString(1, table.name());
+            ps.executeQuery().close();
         }
     }
 

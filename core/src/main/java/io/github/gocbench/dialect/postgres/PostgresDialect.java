@@ -48,6 +48,7 @@ public final class PostgresDialect implements Dialect {
      */
     private static final int CLAIM_CLASS = 0x676f63; // "goc"
     private static final String TRY_CLAIM = "SELECT pg_try_advisory_lock(?, hashtext(?))";
+    private static final String RELEASE_CLAIM = "SELECT pg_advisory_unlock(?, hashtext(?))";
     private static final String CLAIM_HOLDER = "SELECT pid FROM pg_locks WHERE locktype = 'advisory'"
             + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             + " AND classid = ?::oid AND objid = hashtext(?)::oid AND objsubid = 2 AND granted";
@@ -106,6 +107,15 @@ public final class PostgresDialect implements Dialect {
                 rs.next();
                 return rs.getBoolean(1);
             }
+        }
+    }
+
+    @Override
+    public void releaseTableClaim(Connection connection, Table table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(RELEASE_CLAIM)) {
+            ps.setInt(1, CLAIM_CLASS);
+            ps.setString(2, table.name());
+            ps.executeQuery().close();
         }
     }
 
