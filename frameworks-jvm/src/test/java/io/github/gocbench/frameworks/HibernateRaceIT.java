@@ -32,6 +32,28 @@ class HibernateRaceIT {
         assertThat(Races.outcome(run, "OTHER")).as(run.toString()).isZero();
     }
 
+    /** Inside goc's outer transaction the session joins it (no Hibernate transaction): the same race, flushed. */
+    @Test
+    void findThenPersistInsideAnOuterTransactionIsUnsafeWithTheDuplicateKey(@TempDir Path dir) throws IOException {
+        JsonNode run = Races.race("postgres", HibernateFindPersist.class, dir, "--outer-tx");
+        assertThat(run.path("verdict").asText()).isEqualTo("UNSAFE");
+        assertThat(Races.outcome(run, "DUPLICATE_KEY")).as(run.toString()).isPositive();
+        assertThat(Races.outcome(run, "OTHER")).as(run.toString()).isZero();
+    }
+
+    /**
+     * In MariaDB's REPEATABLE READ outer transaction the three units share the caller's snapshot,
+     * taken before the winner committed: the re-find after the violation sees no row.
+     */
+    @Test
+    void findPersistRefindLosesTheRowInsideMariaDbsRepeatableReadOuterTransaction(@TempDir Path dir)
+            throws IOException {
+        JsonNode run = Races.race("mariadb", HibernateFindPersistRefind.class, dir, "--outer-tx");
+        assertThat(run.path("verdict").asText()).as(run.toString()).isEqualTo("UNSAFE");
+        assertThat(Races.outcome(run, "NOT_FOUND_AFTER_CONFLICT")).as(run.toString()).isPositive();
+        assertThat(Races.outcome(run, "OTHER")).as(run.toString()).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "mariadb"})
     void findPersistInANewSessionThenFindAgainIsSafeInAutocommit(String db, @TempDir Path dir) throws IOException {

@@ -48,6 +48,7 @@ public final class HibernateFindPersist extends HibernateStrategy {
             }
             FindPersistItem item = new FindPersistItem(key);
             session.persist(item);
+            session.flush(); // inside goc's outer transaction Hibernate delays the IDENTITY insert until a flush
             return new Answer(item.getId(), true);
         });
     }

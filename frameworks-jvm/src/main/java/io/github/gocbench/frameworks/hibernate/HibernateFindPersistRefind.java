@@ -58,6 +58,7 @@ public final class HibernateFindPersistRefind extends HibernateStrategy {
             long id = Work.run(factory, connection, s -> {
                 RefindItem item = new RefindItem(key);
                 s.persist(item);
+                s.flush(); // inside goc's outer transaction Hibernate delays the IDENTITY insert until a flush
                 return item.getId();
             });
             return new Answer(id, true);
