@@ -150,4 +150,20 @@ class CostIT {
         assertThat(total(r, "redo_bytes")).isPositive();
         assertThat(total(r, "deadlocks")).isZero();
     }
+
+    @Test
+    void postgresRaceEveryCallerAttemptsAnInsertOneRowPerRound() {
+        RunResult r = Engine.run(TestTargets.open(TargetSpec.of(DbFamily.POSTGRES)), new RunConfig("upsert",
+                new Workload.Race(4, 20), Conditions.of(Situation.AUTOCOMMIT), Bounds.DEFAULT), ProgressListener.NONE);
+        assertThat(r.complete()).as("%s", r.note()).isTrue();
+        assertThat(r.cost().window()).isEqualTo("run");
+        assertThat(r.cost().successfulCalls()).isEqualTo(80);
+        assertThat(created(r)).isEqualTo(20);
+        // 4 callers per round each run the INSERT: 4 ids per round, 1 row
+        assertThat(total(r, "ids_consumed")).isEqualTo(80);
+        assertThat(total(r, "rows_added")).isEqualTo(20);
+        assertThat(total(r, "ids_burned")).isEqualTo(60);
+        assertThat(total(r, "tuples_inserted")).as("ON CONFLICT DO NOTHING inserts no tuple for a loser that"
+                + " saw the conflict").isBetween(20.0, 80.0);
+    }
 }
