@@ -61,6 +61,10 @@ public final class Explorer {
         List<Connection> connections = new ArrayList<>();
         try (Connection checker = target.connect()) {
             checker.setAutoCommit(true);
+            if (!dialect.tryClaimTable(checker, table)) {
+                throw new SQLException("table " + table.name() + " is in use by another goc explain on this server ("
+                        + dialect.tableClaimHolder(checker, table) + "): let it finish");
+            }
             dialect.resetSchema(checker, table);
             strategy.prepare(checker);
             ServerWaits waits = ServerWaits.of(dialect.id(), checker);
@@ -73,7 +77,11 @@ public final class Explorer {
             Execution.Setup setup = new Execution.Setup(strategy, dialect, config.outerTx(),
                     "SELECT id FROM " + table.name() + " WHERE k = ?", connections, sessions, waits,
                     config.scheduleTimeout().toNanos());
-            return dfs(target, config, setup, checker, table, progress == null ? s -> { } : progress);
+            try {
+                return dfs(target, config, setup, checker, table, progress == null ? s -> { } : progress);
+            } finally {
+                dialect.releaseTableClaim(checker, table);
+            }
         } finally {
             for (Connection c : connections) {
                 closeQuietly(c);
