@@ -11,7 +11,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,14 +35,16 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
                 "Re-draws the charts (PNG and SVG), report.md and report.html from saved",
                 "results: results.json of goc compare, bench or race (--json), and JMH",
-                "output (-rf json) from benchmarks/. Several files are drawn together.",
+                "output (-rf json) from benchmarks/. Several files are drawn together when",
+                "they measured different things; two files that measured the same",
+                "configuration are refused (compare two runs with goc diff OLD NEW).",
                 "Writes into the folder of the first file unless --out names another; a",
                 "report goc-bench drew there before is replaced, other files are left alone.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  goc report results/latest/results.json",
-                "  goc report results/latest/results.json benchmarks/jmh-result.json --out /tmp/r",
+                "  goc report results/latest/results.json results/jmh/upsert-t8.json --out /tmp/r",
                 "",
                 "Exit codes: 0 drawn; 2 bad input (missing file, not results, nothing to",
                 "            draw, report files goc-bench did not write in the folder)."})
@@ -62,8 +68,10 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<RunResult> runs = new ArrayList<>();
         List<ThroughputPoint> points = new ArrayList<>();
+        Map<String, Path> seen = new HashMap<>();
         for (Path f : files) {
             ReportInput one = read(f);
+            refuseOverlap(f, one, seen);
             runs.addAll(one.runs());
             points.addAll(one.benchmarks());
         }
@@ -89,6 +97,33 @@ final class ReportCommand implements Callable<Integer> {
         term.out().println("charts: " + report.charts().size() + " in " + dir.resolve("charts") + " (PNG and SVG)");
         term.out().flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Two files that measured the same configuration are two runs to compare, not one to draw:
+     * drawing them together would fold them into one point (a median), so the report is refused in
+     * one line that points at {@code goc diff}.
+     */
+    private static void refuseOverlap(Path f, ReportInput one, Map<String, Path> seen) {
+        Set<String> mine = new LinkedHashSet<>();
+        for (RunResult r : one.runs()) {
+            RunResult.ConfigInfo c = r.config();
+            mine.add(r.target().family().cliName() + " " + r.target().version() + " " + c.strategy() + " "
+                    + c.workload() + (c.keys() == null ? "" : " " + c.keys()) + " " + c.threads() + " threads "
+                    + c.conditions());
+        }
+        for (ThroughputPoint p : one.benchmarks()) {
+            mine.add("JMH " + p.server() + " " + p.strategy() + " " + p.keys() + " " + p.threads() + " threads "
+                    + p.condition());
+        }
+        for (String k : mine) {
+            Path other = seen.putIfAbsent(k, f);
+            if (other != null && !other.equals(f)) {
+                throw new BadInputException(other + " and " + f + " both measured " + k.replaceFirst(" Conditions\\[.*", "")
+                        .replaceAll(" Conditions\\[.*$", "") + ": goc report draws one run, it would fold the two into"
+                        + " one point; compare them with 'goc diff " + other + " " + f + "' or draw each alone");
+            }
+        }
     }
 
     /** One file's runs or JMH points; anything else is bad input. */

@@ -389,6 +389,7 @@ public final class Engine {
         long sideEffects = race == null ? 0 : race.sideEffectSurplus();
         long rowsSeenTwice = race == null ? 0 : race.duplicateRows();
         Histogram latency = new Histogram(Worker.MAX_LATENCY_MICROS, 3);
+        Histogram failedLatency = new Histogram(Worker.MAX_LATENCY_MICROS, 3);
         for (Worker w : workers) {
             retries += w.retries();
             doubleCreates += w.doubleCreates();
@@ -396,6 +397,7 @@ public final class Engine {
             sideEffects += w.sideEffectSurplus();
             rowsSeenTwice += w.duplicateRows();
             latency.add(w.takeLatency());
+            failedLatency.add(w.takeFailedLatency());
         }
         Map<Invariant, Long> invariants = new EnumMap<>(Invariant.class);
         // two lower bounds of the same thing: rows seen standing twice during the run, rows left at the end
@@ -406,9 +408,9 @@ public final class Engine {
 
         double seconds = race != null ? race.seconds() : steady != null ? steady.seconds() : 0;
         RunResult.Totals totals = new RunResult.Totals(calls, seconds, seconds > 0 ? calls / seconds : 0);
-        RunResult.Latency lat = calls == 0 ? new RunResult.Latency(0, 0, 0, 0, 0)
-                : new RunResult.Latency(latency.getValueAtPercentile(50), latency.getValueAtPercentile(90),
-                        latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9), latency.getMaxValue());
+        // percentiles of successful calls; failed calls apart (a fast failure must not flatter a strategy)
+        RunResult.Latency lat = percentiles(latency);
+        RunResult.Latency failedLat = failedLatency.getTotalCount() == 0 ? null : percentiles(failedLatency);
         RunResult.RaceFigures figures = null;
         Evidence evidence;
         long anomalies = 0;
@@ -433,8 +435,15 @@ public final class Engine {
         Verdict verdict = Verdict.of(anomalies, note == null, evidence.trials(), asked);
         RunResult r = new RunResult("goc-bench", toolVersion(), time, host(), targetInfo(target), configInfo(config),
                 totals, outcomes, invariants, lat, retries, figures, verdict, control.firstAnomaly(), note == null,
-                note, RunResult.SCHEMA_VERSION, byPhase, RunResult.EvidenceFigures.of(evidence), null);
+                note, RunResult.SCHEMA_VERSION, byPhase, RunResult.EvidenceFigures.of(evidence), null, null, failedLat);
         return r.withGrading(r.grade(def.expect()));
+    }
+
+    /** p50, p90, p99, p99.9 and max of {@code h}; zeros when it is empty. */
+    private static RunResult.Latency percentiles(Histogram h) {
+        return h.getTotalCount() == 0 ? new RunResult.Latency(0, 0, 0, 0, 0)
+                : new RunResult.Latency(h.getValueAtPercentile(50), h.getValueAtPercentile(90),
+                        h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
     }
 
     private static TargetInfo targetInfo(Target target) {

@@ -100,7 +100,10 @@ final class Worker {
     private final AtomicLong duplicateRows = new AtomicLong();
     /** Failures per {@link Phase} x {@link Outcome} (index {@code phase * OUTCOMES + outcome}), noise included. */
     private final AtomicLongArray failures = new AtomicLongArray(Phase.values().length * OUTCOMES);
+    /** Latency of successful calls (CREATED, FOUND). */
     private final SingleWriterRecorder latency = new SingleWriterRecorder(MAX_LATENCY_MICROS, 3);
+    /** Latency of failed calls: a failure often returns fast (or only after a timeout), apart from the good ones. */
+    private final SingleWriterRecorder failedLatency = new SingleWriterRecorder(MAX_LATENCY_MICROS, 3);
     /** Successful calls by retries (last bucket: that many or more); single writer, read after the run. */
     private final long[] retryHistogram = new long[CostWindow.RETRY_BUCKETS];
     /** What this worker's connections sent, counted on the socket (issue 17). */
@@ -329,7 +332,7 @@ final class Worker {
         int o = c.outcome.ordinal();
         outcomes.lazySet(o, outcomes.get(o) + 1);
         long micros = Math.min(MAX_LATENCY_MICROS, Math.max(0, (c.endNanos - c.startNanos) / 1000));
-        latency.recordValue(micros);
+        (c.outcome.isAnomaly() ? failedLatency : latency).recordValue(micros);
         if (c.retries != 0) {
             retries.lazySet(retries.get() + c.retries);
         }
@@ -560,8 +563,13 @@ final class Worker {
         }
     }
 
-    /** The latencies recorded so far (moves them out of the recorder). */
+    /** The latencies of successful calls recorded so far (moves them out of the recorder). */
     Histogram takeLatency() {
         return latency.getIntervalHistogram();
+    }
+
+    /** The latencies of failed calls recorded so far (moves them out of the recorder). */
+    Histogram takeFailedLatency() {
+        return failedLatency.getIntervalHistogram();
     }
 }

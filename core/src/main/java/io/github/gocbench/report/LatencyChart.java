@@ -31,7 +31,8 @@ public final class LatencyChart {
             if (g.isRace() && serverHasSteady.get(g.server())) {
                 continue;
             }
-            List<RunResult> runs = e.getValue().stream().filter(r -> r.latencyMicros() != null).toList();
+            List<RunResult> runs = e.getValue().stream()
+                    .filter(r -> r.latencyMicros() != null && r.latencyMicros().max() > 0).toList(); // no successful call: no latency
             if (runs.isEmpty()) {
                 continue;
             }
@@ -39,7 +40,7 @@ public final class LatencyChart {
             List<RunResult> atMax = runs.stream().filter(r -> r.config().threads() == threads).toList();
             String id = RunLabels.slug("latency", g.server(), g.workload(), g.condition());
             out.add(new ChartWriter.Drawing(ChartKind.LATENCY, id, draw(g, threads, atMax),
-                    "Latency percentiles per call at " + threads + " threads on " + g.server() + ", " + g.workload()
+                    "Latency percentiles of the successful calls at " + threads + " threads on " + g.server() + ", " + g.workload()
                             + ", " + g.condition() + "; µs on a log axis, lower is better.",
                     StrategyPlots.WIDTH, StrategyPlots.HEIGHT));
         }
@@ -57,8 +58,13 @@ public final class LatencyChart {
             s[2] += l.p999();
             s[3]++;
         }
-        return StrategyPlots.bars("Latency at " + threads + (threads == 1 ? " thread — " : " threads — ") + g.server(),
-                g.workload() + " · " + g.condition() + " · lower is better", "percentile", "latency (µs)",
+        String keys = g.workload().replaceFirst("^keys ", "");
+        String what = g.isRace() ? "race · " + g.condition() : RunLabels.workload(keys, g.condition());
+        return StrategyPlots.bars("Latency — " + RunLabels.withoutProvision(g.server()) + " · " + what,
+                "successful calls at " + threads + (threads == 1 ? " thread" : " threads") + " (failed calls:"
+                        + " their own percentiles in the Runs table) · "
+                        + (g.isRace() ? "" : RunLabels.workloadDetail(keys, g.condition()) + " · ")
+                        + "lower is better", "percentile", "latency (µs)",
                 new ArrayList<>(sums.keySet()), PERCENTILES, (s, p) -> {
                     double[] v = sums.get(s);
                     return v[PERCENTILES.indexOf(p)] / v[3];

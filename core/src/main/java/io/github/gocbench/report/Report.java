@@ -45,7 +45,10 @@ public final class Report {
 
     /** Draws the report of {@code results} into {@code outDir}; what {@code goc compare} calls. */
     public static ReportFiles write(List<RunResult> results, Path outDir) throws IOException {
-        return write(ReportInput.of(results), outDir);
+        // the results saved beside the report (goc compare writes results.json first) are its data files
+        Path saved = outDir.resolve("results.json");
+        return write(Files.isRegularFile(saved) ? new ReportInput(results, List.of(), List.of(saved))
+                : ReportInput.of(results), outDir);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.gocbench.results.RunResult;
 import io.github.gocbench.server.TargetInfo;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -78,6 +79,10 @@ final class ReportPage {
                     .append(Recommendation.markdown(recs));
         }
         b.append("## How to read this\n\n").append(howToRead()).append("\n\n");
+        String measured = measured();
+        if (!measured.isEmpty()) {
+            b.append("## How it was measured\n\n").append(measured).append("\n\n");
+        }
         if (!input.runs().isEmpty()) {
             b.append("## Verdict\n\n").append(grid.toMarkdown()).append('\n');
             if (grid.anyIncomplete()) {
@@ -105,7 +110,7 @@ final class ReportPage {
         b.append("## Environment\n\n");
         hosts().forEach(h -> b.append("- host: ").append(h).append('\n'));
         if (!input.sources().isEmpty()) {
-            b.append("- drawn from: ").append(input.sources().stream().map(p -> "`" + p.getFileName() + "`")
+            b.append("- drawn from: ").append(dataFiles().stream().map(n -> "[`" + n + "`](" + n + ")")
                     .collect(Collectors.joining(", "))).append('\n');
         }
         b.append('\n');
@@ -122,8 +127,8 @@ final class ReportPage {
         }
         if (!input.runs().isEmpty()) {
             b.append("## Runs\n\n| server | strategy | workload | threads | condition | calls | goodput/s "
-                    + "| attempts/s | failed/s | p50 µs | p99 µs | p99.9 µs | verdict |\n"
-                    + "|---|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|---|\n");
+                    + "| attempts/s | failed/s | p50 µs | p99 µs | p99.9 µs | failed p50 / p99 µs | verdict |\n"
+                    + "|---|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
             for (RunResult r : sortedRuns()) {
                 List<String> row = runRow(r);
                 b.append("| ").append(row.stream().map(ReportPage::md).collect(Collectors.joining(" | "))).append(" |\n");
@@ -141,6 +146,10 @@ final class ReportPage {
                 .append("<title>goc-bench report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<main>\n<h1>goc-bench report</h1>\n<p class=\"summary\">").append(Html.escape(summary()))
                 .append("</p>\n").append(recommendationHtml()).append("<h2>How to read this</h2>\n<p>").append(mdInlineToHtml(howToRead())).append("</p>\n");
+        String measured = measured();
+        if (!measured.isEmpty()) {
+            b.append("<h2>How it was measured</h2>\n<p>").append(mdInlineToHtml(measured)).append("</p>\n");
+        }
         if (!input.runs().isEmpty()) {
             b.append("<h2>Verdict</h2>\n<div class=\"scroll\">").append(grid.toHtml()).append("</div>\n");
             if (grid.anyIncomplete()) {
@@ -161,19 +170,22 @@ final class ReportPage {
                 b.append("<h2>").append(Html.escape(heading(kind))).append("</h2>\n");
             }
             for (RenderedChart c : ofKind) {
-                String data = Base64.getEncoder().encodeToString(Files.readAllBytes(c.png()));
-                b.append("<figure id=\"").append(Html.escape(c.id())).append("\">\n<img src=\"data:image/png;base64,")
+                // SVG, so the charts stay crisp at any zoom; as an image, so the SVGs' own ids cannot clash
+                String data = Base64.getEncoder().encodeToString(Files.readAllBytes(c.svg()));
+                b.append("<figure id=\"").append(Html.escape(c.id())).append("\">\n<img src=\"data:image/svg+xml;base64,")
                         .append(data).append("\" width=\"").append(c.width()).append("\" height=\"")
                         .append(c.height()).append("\" alt=\"").append(Html.escape(c.title())).append("\">\n")
-                        .append("<figcaption>").append(Html.escape(c.caption())).append("</figcaption>\n</figure>\n");
+                        .append("<figcaption>").append(Html.escape(c.caption())).append(" (<a href=\"charts/")
+                        .append(Html.escape(c.svg().getFileName().toString())).append("\">SVG</a>, <a href=\"charts/")
+                        .append(Html.escape(c.png().getFileName().toString())).append("\">PNG</a>)</figcaption>\n</figure>\n");
             }
         }
         b.append(CostTable.html(input.runs())); // issue 17
         b.append("<h2>Environment</h2>\n<ul>\n");
         hosts().forEach(h -> b.append("<li>host: ").append(Html.escape(h)).append("</li>\n"));
         if (!input.sources().isEmpty()) {
-            b.append("<li>drawn from: ").append(input.sources().stream()
-                    .map(p -> "<code>" + Html.escape(p.getFileName().toString()) + "</code>")
+            b.append("<li>drawn from: ").append(dataFiles().stream()
+                    .map(n -> "<a href=\"" + Html.escape(n) + "\"><code>" + Html.escape(n) + "</code></a>")
                     .collect(Collectors.joining(", "))).append("</li>\n");
         }
         b.append("</ul>\n");
@@ -193,7 +205,7 @@ final class ReportPage {
         if (!input.runs().isEmpty()) {
             b.append("<h2>Runs</h2>\n<div class=\"scroll\"><table class=\"runs\">\n<thead><tr>");
             for (String h : List.of("server", "strategy", "workload", "threads", "condition", "calls", "goodput/s",
-                    "attempts/s", "failed/s", "p50 µs", "p99 µs", "p99.9 µs", "verdict")) {
+                    "attempts/s", "failed/s", "p50 µs", "p99 µs", "p99.9 µs", "failed p50 / p99 µs", "verdict")) {
                 b.append("<th>").append(Html.escape(h)).append("</th>");
             }
             b.append("</tr></thead>\n<tbody>\n");
@@ -299,10 +311,61 @@ final class ReportPage {
                 + "(listed below it). ✓ means *not seen in these runs*, not proven safe; any anomaly is a real "
                 + "failure, however rare. The anomaly charts show how often it happens as threads grow. Throughput "
                 + "is goodput (successful calls, CREATED + FOUND, per second; higher is better; failed calls are "
-                + "not throughput, so a point where every call failed sits at 0; attempts/s and failed/s are in the Runs table) and latency (p50, p99, p99.9 in µs on a log axis, lower is better) "
+                + "not throughput, so a point where every call failed sits at the bottom as a cross; attempts/s and failed/s are in the Runs table) and latency (p50, p99, p99.9 in µs of the successful calls on a log axis, lower is better; failed calls have their own percentiles in the Runs table) "
                 + "only matter among strategies that are ✓ under your conditions. A strategy keeps its colour and "
-                + "marker in every chart; an axis marked \"log scale\" spans a wide range, so equal steps are "
-                + "equal ratios.";
+                + "marker in every chart; strategies a race showed UNSAFE are drawn dashed with hollow markers and "
+                + "marked \"(UNSAFE)\" in the legend. An axis marked \"log scale\" spans a wide range, so equal steps "
+                + "are equal ratios.";
+    }
+
+    /** The names of the input files, and of a results.csv written beside a results.json. */
+    private List<String> dataFiles() {
+        List<String> names = new ArrayList<>();
+        for (Path p : input.sources()) {
+            names.add(p.getFileName().toString());
+            Path csv = p.resolveSibling(p.getFileName().toString().replaceFirst("\\.json$", ".csv"));
+            if (p.toString().endsWith(".json") && Files.isRegularFile(csv) && !names.contains(csv.getFileName().toString())) {
+                names.add(csv.getFileName().toString());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * How the runs were measured: the steady workloads, run length, warm-up and repetitions, and
+     * what the step from 1 to 2 threads means on a machine this small. Empty without steady runs.
+     */
+    String measured() {
+        List<RunResult> steady = input.runs().stream().filter(r -> r.config() != null
+                && "steady".equals(r.config().workload())).toList();
+        List<String> parts = new ArrayList<>();
+        if (!steady.isEmpty()) {
+            Set<String> workloads = new java.util.TreeSet<>();
+            for (RunResult r : steady) {
+                String keys = r.config().keys() == null ? "-" : r.config().keys();
+                String condition = RunLabels.condition(r.config());
+                String kind = RunLabels.kind(keys, condition);
+                workloads.add(RunLabels.workloadRank(keys, condition) + "`" + keys + "`"
+                        + (r.config().conditions().churn() > 0 ? " with churn "
+                        + RunLabels.trim(r.config().conditions().churn()) : "") + (kind.isEmpty() ? "" : " (" + kind + ")"));
+            }
+            parts.add("Steady runs: " + String.join(", ", workloads.stream().map(w -> w.substring(1)).toList())
+                    + "; each point is the " + Report.steadyNote(steady) + " (the chart's error bar spans the "
+                    + "least and the most of the runs). `hotset:1000`: the row almost always exists (the hit path); "
+                    + "`new`: it never does (the create path); `hot` with churn 1: every call deletes the row after "
+                    + "getting it, so callers race to re-create one key, as in the seed blog's experiment.");
+            int cores = steady.stream().filter(r -> r.host() != null).mapToInt(r -> r.host().cores()).max().orElse(0);
+            boolean oneAndTwo = steady.stream().anyMatch(r -> r.config().threads() == 1)
+                    && steady.stream().anyMatch(r -> r.config().threads() >= 2);
+            if (oneAndTwo && cores > 0 && cores <= 4) {
+                parts.add("This machine has " + cores + " cores, and the server runs on the same machine: with one "
+                        + "thread, each call waits for a round trip in which client and server hand the CPU to each "
+                        + "other, so a second thread often more than doubles goodput (pgbench -S shows the same step "
+                        + "on such a machine); past " + cores + " threads the threads only share the cores. Compare "
+                        + "strategies at the same thread count, not the steps between counts.");
+            }
+        }
+        return String.join(" ", parts);
     }
 
     /** Meanings of the anomaly short names that occur in the grid, in declaration order. */
@@ -377,6 +440,7 @@ final class ReportPage {
                 ? "race" + (c.rounds() == null ? "" : " ×" + c.rounds())
                 : c.workload() + (c.keys() == null ? "" : " " + c.keys());
         RunResult.Latency l = r.latencyMicros();
+        RunResult.Latency f = r.failedLatencyMicros();
         List<String> anomalies = VerdictGrid.anomalies(r);
         String verdict = anomalies.isEmpty() ? "SAFE" : "UNSAFE: " + String.join(", ", anomalies);
         if (!r.complete()) {
@@ -389,7 +453,7 @@ final class ReportPage {
                 r.totals() == null ? "" : String.format(Locale.ROOT, "%,.0f", r.totals().callsPerSecond()),
                 r.totals() == null ? "" : String.format(Locale.ROOT, "%,.0f", r.totals().failureRate()),
                 l == null ? "" : micros(l.p50()), l == null ? "" : micros(l.p99()), l == null ? "" : micros(l.p999()),
-                verdict);
+                f == null ? "" : micros(f.p50()) + " / " + micros(f.p99()), verdict);
     }
 
     private static String micros(double v) {

@@ -221,6 +221,8 @@ public final class ResultsWriter {
         // format 2: phases, evidence, grading
         h.addAll(List.of("schema_version", "commit_failures", "noise_read", "noise_churn", "evidence_unit",
                 "trials", "anomalous", "rate", "upper95", "low95", "high95", "grade", "situation"));
+        // latency of the failed calls (p50_us..max_us are of the successful ones), empty when none failed
+        h.addAll(List.of("failed_p50_us", "failed_p90_us", "failed_p99_us", "failed_p999_us", "failed_max_us"));
         // the steady point this run is one repetition of (the same on each of its runs)
         h.addAll(List.of("repeats", "goodput_median_per_s", "goodput_min_per_s", "goodput_max_per_s"));
         h.addAll(CostColumns.header()); // issue 17
@@ -293,6 +295,12 @@ public final class ResultsWriter {
         v.add(r.grading() == null ? "" : s(r.grading().grade()));
         v.add(r.grading() == null || r.grading().situation() == null ? ""
                 : EffectiveSituation.label(r.grading().situation()));
+        RunResult.Latency f = r.failedLatencyMicros();
+        v.add(f == null ? "" : Double.toString(f.p50()));
+        v.add(f == null ? "" : Double.toString(f.p90()));
+        v.add(f == null ? "" : Double.toString(f.p99()));
+        v.add(f == null ? "" : Double.toString(f.p999()));
+        v.add(f == null ? "" : Double.toString(f.max()));
         v.add(point == null ? "" : Integer.toString(point.runs()));
         v.add(point == null ? "" : Double.toString(point.goodputMedian()));
         v.add(point == null ? "" : Double.toString(point.goodputMin()));

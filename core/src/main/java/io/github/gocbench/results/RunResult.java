@@ -32,7 +32,8 @@ import java.util.Map;
  * @param totals        calls, seconds, calls/s
  * @param outcomes      count per call outcome (every outcome present, zeros included)
  * @param invariants    count per broken invariant (every invariant present, zeros included)
- * @param latencyMicros latency percentiles of all calls, in microseconds
+ * @param latencyMicros latency percentiles of the successful calls (CREATED, FOUND), in microseconds
+ *                      (documents written before failedLatencyMicros existed: of all calls)
  * @param retries       retries reported by the strategy, summed over calls
  * @param race          per-round figures for race workloads, {@code null} for steady
  * @param verdict       SAFE when no anomaly was seen and every invariant held
@@ -51,6 +52,8 @@ import java.util.Map;
  *                      the document predates grading
  * @param cost          what the calls cost the server and the wire per successful call, or
  *                      {@code null} when not measured (older documents, replays)
+ * @param failedLatencyMicros latency percentiles of the failed calls (every outcome but CREATED and
+ *                      FOUND), in microseconds; {@code null} when none failed (or the document predates it)
  */
 public record RunResult(
         String tool,
@@ -73,7 +76,8 @@ public record RunResult(
         Map<Phase, Map<Outcome, Long>> failuresByPhase,
         EvidenceFigures evidence,
         Grading grading,
-        CallCost cost) {
+        CallCost cost,
+        Latency failedLatencyMicros) {
 
     /**
      * The format this version writes. 2: {@code failuresByPhase} (workload noise apart from the
@@ -82,6 +86,18 @@ public record RunResult(
      */
     public static final int SCHEMA_VERSION = 2;
 
+    /** A result without failed-call latencies. */
+    public RunResult(String tool, String toolVersion, Instant time, HostInfo host, TargetInfo target,
+                     ConfigInfo config, Totals totals, Map<Outcome, Long> outcomes, Map<Invariant, Long> invariants,
+                     Latency latencyMicros, long retries, RaceFigures race, Verdict verdict,
+                     FirstAnomaly firstAnomaly, boolean complete, String note, int schemaVersion,
+                     Map<Phase, Map<Outcome, Long>> failuresByPhase, EvidenceFigures evidence, Grading grading,
+                     CallCost cost) {
+        this(tool, toolVersion, time, host, target, config, totals, outcomes, invariants, latencyMicros, retries,
+                race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase, evidence, grading, cost,
+                null);
+    }
+
     /** A result without cost figures. */
     public RunResult(String tool, String toolVersion, Instant time, HostInfo host, TargetInfo target,
                      ConfigInfo config, Totals totals, Map<Outcome, Long> outcomes, Map<Invariant, Long> invariants,
@@ -89,7 +105,8 @@ public record RunResult(
                      FirstAnomaly firstAnomaly, boolean complete, String note, int schemaVersion,
                      Map<Phase, Map<Outcome, Long>> failuresByPhase, EvidenceFigures evidence, Grading grading) {
         this(tool, toolVersion, time, host, target, config, totals, outcomes, invariants, latencyMicros, retries,
-                race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase, evidence, grading, null);
+                race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase, evidence, grading, null,
+                null);
     }
 
     /** A document without the format-2 fields: evidence derived from its figures, no grading. */
@@ -98,7 +115,7 @@ public record RunResult(
                      Latency latencyMicros, long retries, RaceFigures race, Verdict verdict,
                      FirstAnomaly firstAnomaly, boolean complete, String note) {
         this(tool, toolVersion, time, host, target, config, totals, outcomes, invariants, latencyMicros, retries,
-                race, verdict, firstAnomaly, complete, note, 0, null, null, null, null);
+                race, verdict, firstAnomaly, complete, note, 0, null, null, null, null, null);
     }
 
     /**
@@ -361,14 +378,14 @@ public record RunResult(
     public RunResult withGrading(Grading grading) {
         return new RunResult(tool, toolVersion, time, host, target, config, totals, outcomes, invariants,
                 latencyMicros, retries, race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase,
-                evidence, grading, cost);
+                evidence, grading, cost, failedLatencyMicros);
     }
 
     /** A copy with {@code cost}. */
     public RunResult withCost(CallCost cost) {
         return new RunResult(tool, toolVersion, time, host, target, config, totals, outcomes, invariants,
                 latencyMicros, retries, race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase,
-                evidence, grading, cost);
+                evidence, grading, cost, failedLatencyMicros);
     }
 
     /** Number of anomalous calls plus broken invariants. */

@@ -58,7 +58,10 @@ class CompareIT {
             Path svg = png.resolveSibling(png.getFileName().toString().replace(".png", ".svg"));
             assertThat(Files.readString(svg)).as(svg.toString()).contains("<svg");
         }
-        assertThat(Files.readString(folder.resolve("report.html"))).contains("data:image/png;base64,");
+        // charts embedded as SVG (crisp), the data files linked
+        assertThat(Files.readString(folder.resolve("report.html"))).contains("data:image/svg+xml;base64,")
+                .contains("<a href=\"results.json\">").contains("<a href=\"results.csv\">")
+                .contains("How it was measured");
         assertThat(compare.out()).contains("results: " + folder.toAbsolutePath())
                 .contains("report: " + folder.resolve("report.md")).contains(folder.resolve("report.html").toString());
     }
@@ -89,6 +92,33 @@ class CompareIT {
                 "hit-heavy 1/8t", "create-heavy 1/8t", "get+delete 1/8t");
         assertThat(compare.out().indexOf("Which strategy?")).isLessThan(compare.out().indexOf("postgres: PostgreSQL"));
         assertThat(races).allSatisfy(r -> assertThat(r.race().rounds()).isBetween(Sweep.MIN_RACE_ROUNDS, 30));
+    }
+
+    @Test
+    void latencyOfFailedCallsIsKeptApartFromTheSuccessfulOnes() throws IOException {
+        List<RunResult> runs = ResultsWriter.readJson(folder.resolve("results.json"));
+        for (RunResult r : runs) {
+            long failed = r.totals().calls() - r.totals().successful();
+            // failed-call percentiles exactly when some call failed; successful ones when some succeeded
+            assertThat(r.failedLatencyMicros() != null).as(r.config() + ": " + r.outcomes()).isEqualTo(failed > 0);
+            assertThat(r.latencyMicros().max() > 0).as(r.config() + ": " + r.outcomes())
+                    .isEqualTo(r.totals().successful() > 0);
+        }
+        // naive's races at 8 threads and the get-or-create-then-delete runs make failures somewhere
+        assertThat(runs).anyMatch(r -> r.failedLatencyMicros() != null);
+    }
+
+    @Test
+    void reportOfTwoRunsOfTheSameConfigurationsRefusesInOneLine(@TempDir Path dir) throws IOException {
+        Path copy = dir.resolve("again.json");
+        Files.copy(folder.resolve("results.json"), copy);
+        GocCliIT.Run r = GocCliIT.goc("report", folder.resolve("results.json").toString(), copy.toString(),
+                "--out", dir.resolve("out").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.errLines().get(0)).startsWith("goc report: ").contains("both measured postgres", "goc diff ")
+                .doesNotContain("Exception").doesNotContain("Conditions[");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test

@@ -132,7 +132,7 @@ class ReportTest {
     }
 
     @Test
-    void htmlEmbedsEveryChartAsTheSamePngBytes() throws Exception {
+    void htmlEmbedsEveryChartAsTheSameSvgBytes() throws Exception {
         Path dir = shared;
         String html = Files.readString(files.html(), StandardCharsets.UTF_8);
 
@@ -140,11 +140,11 @@ class ReportTest {
                 .contains("<table class=\"verdict\">").contains("<td class=\"safe\"")
                 .contains("<td class=\"unsafe\" title=\"3 runs\">dup, idmismatch 56%</td>")
                 .doesNotContain("src=\"charts/").doesNotContain("href=\"http");
-        Matcher m = Pattern.compile("<figure id=\"([^\"]+)\">\\s*<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
+        Matcher m = Pattern.compile("<figure id=\"([^\"]+)\">\\s*<img src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"")
                 .matcher(html);
         List<String> embedded = new ArrayList<>();
         while (m.find()) {
-            Path png = dir.resolve("charts").resolve(m.group(1) + ".png");
+            Path png = dir.resolve("charts").resolve(m.group(1) + ".svg");
             assertThat(Base64.getDecoder().decode(m.group(2))).as(m.group(1)).isEqualTo(Files.readAllBytes(png));
             embedded.add(m.group(1));
         }
