@@ -239,7 +239,9 @@ public record Recommendation(String server, String situation, List<Ranked> safe,
                     b.append("  ").append(k).append(' ').append(g == null ? "–" : compact(g));
                 }
                 if (r.threads() > 0) {
-                    b.append("  (goodput/s @").append(r.threads()).append("t)");
+                    // compare's steady runs are in autocommit: an outer-tx ranking borrows their goodput
+                    b.append("  (goodput/s @").append(r.threads()).append("t")
+                            .append(rec.situation().startsWith("outer-tx") ? ", measured in autocommit)" : ")");
                 }
                 b.append('\n');
             }

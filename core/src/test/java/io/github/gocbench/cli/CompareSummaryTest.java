@@ -105,6 +105,39 @@ class CompareSummaryTest {
     }
 
     @Test
+    void theVerdictIsTheRacesAndASteadyRunsAnomaliesAreMarkedInItsCell() {
+        // transactional: SAFE in both races, but under churn deletes a steady call lost its row between the
+        // conflict and the re-read (NOT_FOUND_AFTER_CONFLICT): marked '!' in its cell, counted in dup/other
+        RunResult churn = steady("transactional", "hot", 8, 700);
+        Map<Outcome, Long> outcomes = new EnumMap<>(churn.outcomes());
+        outcomes.put(Outcome.NOT_FOUND_AFTER_CONFLICT, 9L);
+        churn = new RunResult(churn.tool(), churn.toolVersion(), churn.time(), churn.host(), churn.target(),
+                new RunResult.ConfigInfo("transactional", "steady", 8, null, 2.0, 1.0, "hot",
+                        new Conditions(null, false, true, false, 1.0)),
+                churn.totals(), outcomes, churn.invariants(), churn.latencyMicros(), 0, null, Verdict.UNSAFE,
+                null, true, null);
+        List<RunResult> results = List.of(race("transactional", false, 0, 0), race("transactional", true, 0, 0),
+                churn);
+        String text = CompareSummary.plain(CompareSummary.sections(results));
+
+        assertThat(text).containsPattern("transactional +SAFE +SAFE 0/200 <1.5% +SAFE 0/200 <1.5% +0/9 +700!");
+        assertThat(text).contains("verdict = the races' (autocommit and outer-tx)");
+    }
+
+    @Test
+    void firstAnomalyLinesNameTheRacesConditions() {
+        RunResult plain = race("naive", false, 5, 3);
+        RunResult hook = new RunResult(plain.tool(), plain.toolVersion(), plain.time(), plain.host(), plain.target(),
+                new RunResult.ConfigInfo("naive", "race", 8, 200, null, null, null,
+                        new Conditions(null, false, true, true, 0)),
+                plain.totals(), plain.outcomes(), plain.invariants(), plain.latencyMicros(), 0, plain.race(),
+                Verdict.UNSAFE, plain.firstAnomaly(), true, null);
+        assertThat(CompareSummary.firstAnomalies(List.of(plain, hook)))
+                .anyMatch(l -> l.startsWith("first anomaly, postgres naive race: DUPLICATE_KEY"))
+                .anyMatch(l -> l.startsWith("first anomaly, postgres naive race side-effect: DUPLICATE_KEY"));
+    }
+
+    @Test
     void raceColumnsAddUpRacesAtEveryThreadCount() {
         List<RunResult> results = List.of(
                 race("naive", false, 0, 0, 2, 40), race("naive", false, 30, 12, 8, 300),
