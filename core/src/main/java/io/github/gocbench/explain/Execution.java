@@ -194,7 +194,8 @@ final class Execution {
     /** {@code 23505} or {@code 23000/1062}: SQLState and, where the server has one, its vendor code. */
     static String state(SQLException e) {
         String s = e.getSQLState() == null ? "?" : e.getSQLState();
-        return e.getErrorCode() != 0 ? s + "/" + e.getErrorCode() : s;
+        int vendor = e.getErrorCode(); // copied verbatim, never mapped (0: the server gave none)
+        return vendor != 0 ? s + "/" + vendor : s;
     }
 
     /** How a failed step shows: {@code ERROR 23505 DUPLICATE_KEY}. */
