@@ -1,6 +1,7 @@
 package io.github.gocbench.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gocbench.results.Provenance;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
 import java.io.IOException;
@@ -14,8 +15,11 @@ import java.util.List;
  * @param runs       result documents, as {@code goc} saved them
  * @param benchmarks throughput points read from JMH JSON files
  * @param sources    the files read, named in the report (file names only)
+ * @param provenance where each goc results document among the sources came from (build, command,
+ *                   host, bounds), for the report's header; empty for older documents and JMH files
  */
-public record ReportInput(List<RunResult> runs, List<ThroughputPoint> benchmarks, List<Path> sources) {
+public record ReportInput(List<RunResult> runs, List<ThroughputPoint> benchmarks, List<Path> sources,
+                          List<Provenance> provenance) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,6 +27,29 @@ public record ReportInput(List<RunResult> runs, List<ThroughputPoint> benchmarks
         runs = List.copyOf(runs);
         benchmarks = List.copyOf(benchmarks);
         sources = List.copyOf(sources);
+        provenance = List.copyOf(provenance);
+    }
+
+    /** Input with the provenance read from the goc results documents among {@code sources}. */
+    public ReportInput(List<RunResult> runs, List<ThroughputPoint> benchmarks, List<Path> sources) {
+        this(runs, benchmarks, sources, provenanceOf(sources));
+    }
+
+    private static List<Provenance> provenanceOf(List<Path> sources) {
+        List<Provenance> all = new ArrayList<>();
+        for (Path f : sources) {
+            try {
+                if (!JmhResults.isJmh(JSON.readTree(f.toFile()))) {
+                    Provenance p = ResultsWriter.readDocument(f).provenance();
+                    if (p != null) {
+                        all.add(p);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // a file the runs were read from a moment ago: nothing to add if it cannot be read again
+            }
+        }
+        return all;
     }
 
     /** Input of runs only, e.g. the results {@code goc compare} just produced. */

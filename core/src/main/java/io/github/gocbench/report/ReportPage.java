@@ -73,6 +73,12 @@ final class ReportPage {
     String markdown() {
         StringBuilder b = new StringBuilder(MARKER_LINE).append("\n# goc-bench report\n\n");
         b.append(summary()).append("\n\n");
+        for (String line : ProvenanceBlock.lines(input.provenance())) {
+            b.append("- ").append(line.replace("|", "\\|")).append('\n');
+        }
+        if (!input.provenance().isEmpty()) {
+            b.append('\n');
+        }
         List<Recommendation> recs = Recommendation.of(input.runs());
         if (!recs.isEmpty()) {
             b.append("## Which strategy?\n\n").append(RECOMMENDATION_INTRO).append("\n\n")
@@ -145,7 +151,7 @@ final class ReportPage {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>goc-bench report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<main>\n<h1>goc-bench report</h1>\n<p class=\"summary\">").append(Html.escape(summary()))
-                .append("</p>\n").append(recommendationHtml()).append("<h2>How to read this</h2>\n<p>").append(mdInlineToHtml(howToRead())).append("</p>\n");
+                .append("</p>\n").append(provenanceHtml()).append(recommendationHtml()).append("<h2>How to read this</h2>\n<p>").append(mdInlineToHtml(howToRead())).append("</p>\n");
         String measured = measured();
         if (!measured.isEmpty()) {
             b.append("<h2>How it was measured</h2>\n<p>").append(mdInlineToHtml(measured)).append("</p>\n");
@@ -400,6 +406,16 @@ final class ReportPage {
             case THROUGHPUT -> "Throughput";
             case LATENCY -> "Latency";
         };
+    }
+
+    private String provenanceHtml() {
+        List<String> lines = ProvenanceBlock.lines(input.provenance());
+        if (lines.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<ul class=\"provenance\">\n");
+        lines.forEach(l -> b.append("<li>").append(mdInlineToHtml(l)).append("</li>\n"));
+        return b.append("</ul>\n").toString();
     }
 
     private List<String> hosts() {
