@@ -65,8 +65,25 @@ class ConsoleSweep implements SweepListener {
                 term.out().println(t.product() + " " + t.version() + " (" + t.provision().cliName() + ")");
             }
             term.out().print(RunTable.table(results));
+            for (RunResult r : results) {
+                printTimelines(r, term);
+            }
         }
         term.out().flush();
+    }
+
+    /** A race's kept anomalous rounds, statement by statement, in explain's swimlane form (issue 18). */
+    private static void printTimelines(RunResult r, Terminal term) {
+        if (r.timelines() == null) {
+            return;
+        }
+        term.out().println();
+        term.out().println(r.config().strategy() + ": the first " + r.timelines().size()
+                + " anomalous round(s), as each caller's connection saw them (--json keeps them):");
+        for (io.github.gocbench.results.Timeline t : r.timelines()) {
+            term.out().println();
+            term.out().print(io.github.gocbench.explain.TimelineLane.text(t));
+        }
     }
 
     /** What the user waits for while a server is provided: an embedded server or a container. */

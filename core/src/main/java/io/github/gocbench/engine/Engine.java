@@ -436,7 +436,8 @@ public final class Engine {
         RunResult r = new RunResult("goc-bench", toolVersion(), time, host(), targetInfo(target), configInfo(config),
                 totals, outcomes, invariants, lat, retries, figures, verdict, control.firstAnomaly(), note == null,
                 note, RunResult.SCHEMA_VERSION, byPhase, RunResult.EvidenceFigures.of(evidence), null, null, failedLat);
-        return r.withGrading(r.grade(def.expect()));
+        r = r.withGrading(r.grade(def.expect()));
+        return race == null ? r : r.withTimelines(race.timelines());
     }
 
     /** p50, p90, p99, p99.9 and max of {@code h}; zeros when it is empty. */

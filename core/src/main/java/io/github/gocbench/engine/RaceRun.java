@@ -88,6 +88,8 @@ final class RaceRun {
     private final Keys keys;
     private final boolean shared;
     private final CallListener calls;
+    /** Keeps the statements of the first anomalous rounds (issue 18); the workers write its logs. */
+    private final Forensics forensics;
 
     RaceRun(List<Worker> workers, int rounds, long base, RunConfig config, RunControl control, Connection checker,
             Table table) {
@@ -125,6 +127,11 @@ final class RaceRun {
         this.barrierTimeoutNanos = b.callTimeout().plus(b.statementTimeout()).plusSeconds(5).toNanos();
         this.barrier = new CyclicBarrier(n, this::betweenRounds);
         this.release = config.conditions().outerTx() ? new CyclicBarrier(n) : null;
+        this.forensics = new Forensics(n, Forensics.CAPACITY, Forensics.KEEP,
+                workers.isEmpty() ? null : workers.get(0).dialect());
+        for (Worker w : workers) {
+            w.recordInto(forensics.log(w.index));
+        }
     }
 
     /**
@@ -182,6 +189,7 @@ final class RaceRun {
             if (round > 0) {
                 tally(now);
             }
+            forensics.clear();
             if (round >= rounds || control.stopped() || untilAnomaly && roundsWithAnomaly > 0) {
                 done = true;
                 return;
@@ -275,8 +283,46 @@ final class RaceRun {
         }
         if (anomaly || broken > 0) {
             roundsWithAnomaly++;
+            keepTimeline(dc, im, rows, seenTwice, surplus);
         }
         control.fraction((double) round / rounds);
+    }
+
+    /** Hands the anomalous round just tallied to the forensics (allocates only here, on anomalous rounds). */
+    private void keepTimeline(long dc, long im, long rows, long seenTwice, long surplus) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        List<String> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            Outcome o = outcomes[i];
+            if (o != null && o.isAnomaly()) {
+                names.add(o.name());
+            }
+            answers.add(o == null ? "(no answer)" : o == Outcome.CREATED || o == Outcome.FOUND ? o + " #" + ids[i]
+                    : o.name());
+        }
+        if (dc > 0) {
+            names.add("DOUBLE_CREATE");
+        }
+        if (im > 0) {
+            names.add("ID_MISMATCH");
+        }
+        if (rows > 1 || seenTwice > 0) {
+            names.add("DUPLICATE_ROWS");
+        }
+        if (surplus > 0) {
+            names.add("REPEATED_SIDE_EFFECT");
+        }
+        forensics.keep(round, key, roundStartNanos, List.copyOf(names), answers);
+    }
+
+    /** The timelines of the first anomalous rounds (at most {@link Forensics#KEEP}). */
+    List<io.github.gocbench.results.Timeline> timelines() {
+        return forensics.timelines();
+    }
+
+    /** Anomalous rounds whose timeline was not kept (beyond the first {@link Forensics#KEEP}). */
+    int timelinesNotKept() {
+        return forensics.notKept();
     }
 
     private long countRows() {

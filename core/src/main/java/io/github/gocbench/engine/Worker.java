@@ -113,6 +113,8 @@ final class Worker {
     private long windowStatements;
     private long windowRoundTrips;
     private Long sessionId;
+    /** A race's per-round statement log (issue 18 forensics), or {@code null}: steady runs never record. */
+    private RoundLog roundLog;
 
     Worker(int index, Target target, Strategy strategy, Table table, RunConfig config, RunControl control, long seed) {
         this.index = index;
@@ -135,7 +137,7 @@ final class Worker {
 
     /** Opens this worker's connection; called before the clock starts. */
     void open() throws SQLException {
-        connection = Wire.counting(wire, () -> Sessions.open(target, config));
+        connection = recorded(Wire.counting(wire, () -> Sessions.open(target, config)));
         select = null;
         delete = null;
         count = null;
@@ -471,10 +473,36 @@ final class Worker {
             throw new TargetLostException("worker " + index + " could not reconnect: "
                     + Messages.firstLine(e.getMessage()), e);
         }
-        connection = fresh;
+        connection = recorded(fresh);
         select = null;
         delete = null;
         count = null;
+    }
+
+    /**
+     * From now on this worker's connections note their statements in {@code log} (a race's
+     * forensics): the current connection is wrapped, and each one opened after it.
+     */
+    void recordInto(RoundLog log) {
+        roundLog = log;
+        connection = recorded(connection);
+        select = null;
+        delete = null;
+        count = null;
+    }
+
+    /** {@code raw} wrapped for the round log, its session id read once; {@code raw} itself without one. */
+    private Connection recorded(Connection raw) {
+        RoundLog log = roundLog;
+        if (log == null || raw == null) {
+            return raw;
+        }
+        log.connection(Forensics.sessionId(raw, dialect));
+        return RecordingConnection.wrap(raw, log);
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     long outcome(Outcome o) {

@@ -54,6 +54,8 @@ import java.util.Map;
  *                      {@code null} when not measured (older documents, replays)
  * @param failedLatencyMicros latency percentiles of the failed calls (every outcome but CREATED and
  *                      FOUND), in microseconds; {@code null} when none failed (or the document predates it)
+ * @param timelines     a race's first anomalous rounds, statement by statement (issue 18 forensics);
+ *                      {@code null} when none was kept (clean races, steady runs, older documents)
  */
 public record RunResult(
         String tool,
@@ -77,7 +79,8 @@ public record RunResult(
         EvidenceFigures evidence,
         Grading grading,
         CallCost cost,
-        Latency failedLatencyMicros) {
+        Latency failedLatencyMicros,
+        @JsonInclude(JsonInclude.Include.NON_NULL) java.util.List<Timeline> timelines) {
 
     /**
      * The format this version writes. 2: {@code failuresByPhase} (workload noise apart from the
@@ -96,6 +99,18 @@ public record RunResult(
         this(tool, toolVersion, time, host, target, config, totals, outcomes, invariants, latencyMicros, retries,
                 race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase, evidence, grading, cost,
                 null);
+    }
+
+    /** A result without timelines. */
+    public RunResult(String tool, String toolVersion, Instant time, HostInfo host, TargetInfo target,
+                     ConfigInfo config, Totals totals, Map<Outcome, Long> outcomes, Map<Invariant, Long> invariants,
+                     Latency latencyMicros, long retries, RaceFigures race, Verdict verdict,
+                     FirstAnomaly firstAnomaly, boolean complete, String note, int schemaVersion,
+                     Map<Phase, Map<Outcome, Long>> failuresByPhase, EvidenceFigures evidence, Grading grading,
+                     CallCost cost, Latency failedLatencyMicros) {
+        this(tool, toolVersion, time, host, target, config, totals, outcomes, invariants, latencyMicros, retries,
+                race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase, evidence, grading, cost,
+                failedLatencyMicros, null);
     }
 
     /** A result without cost figures. */
@@ -130,6 +145,7 @@ public record RunResult(
         if (totals != null) {
             totals = totals.withOutcomes(outcomes);
         }
+        timelines = timelines == null || timelines.isEmpty() ? null : java.util.List.copyOf(timelines);
         if (evidence == null && config != null && totals != null) {
             evidence = EvidenceFigures.of(derivedEvidence(config, totals, race, outcomes, invariants));
         }
@@ -378,14 +394,21 @@ public record RunResult(
     public RunResult withGrading(Grading grading) {
         return new RunResult(tool, toolVersion, time, host, target, config, totals, outcomes, invariants,
                 latencyMicros, retries, race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase,
-                evidence, grading, cost, failedLatencyMicros);
+                evidence, grading, cost, failedLatencyMicros, timelines);
+    }
+
+    /** A copy with {@code timelines}. */
+    public RunResult withTimelines(java.util.List<Timeline> timelines) {
+        return new RunResult(tool, toolVersion, time, host, target, config, totals, outcomes, invariants,
+                latencyMicros, retries, race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase,
+                evidence, grading, cost, failedLatencyMicros, timelines);
     }
 
     /** A copy with {@code cost}. */
     public RunResult withCost(CallCost cost) {
         return new RunResult(tool, toolVersion, time, host, target, config, totals, outcomes, invariants,
                 latencyMicros, retries, race, verdict, firstAnomaly, complete, note, schemaVersion, failuresByPhase,
-                evidence, grading, cost, failedLatencyMicros);
+                evidence, grading, cost, failedLatencyMicros, timelines);
     }
 
     /** Number of anomalous calls plus broken invariants. */
