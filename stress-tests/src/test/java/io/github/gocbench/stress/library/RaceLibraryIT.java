@@ -3,6 +3,7 @@ package io.github.gocbench.stress.library;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gocbench.junit.ConnectionCall;
 import io.github.gocbench.junit.Race;
 import io.github.gocbench.stress.race.StressTargets;
 import java.sql.Connection;
@@ -35,11 +36,23 @@ class RaceLibraryIT {
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining(tags.postgres ? "[SQLState 23505, vendor code 0]" : "vendor code 1062]")
                     .hasMessageContaining("the table holds 1 row for the key");
-            assertThatCode(() -> Race.of(tags.db, tags::insertThenSelect).threads(8).rounds(40)
+            assertThatCode(() -> Race.of(tags.db, safeControl(tags)).threads(8).rounds(40)
                     .rowsPerKey(tags.countSql()).assertRaceFree()).doesNotThrowAnyException();
         } finally {
             tags.drop();
         }
+    }
+
+    /**
+     * The DAO that must pass: insert-then-select on PostgreSQL; MariaDB's one-statement upsert on
+     * MariaDB, because there insert-then-select's re-read after the duplicate key misses the
+     * winner's row in a few rounds per thousand even in autocommit (seen on the embedded 11.4.5 in
+     * CI and here: 2 to 5 of 8 callers in one round of 40, about one run in three; under
+     * investigation in issue 18 with race timelines). A control that can fail by itself would
+     * make this test flaky, not stricter.
+     */
+    private static ConnectionCall<String, Long> safeControl(TagTable tags) {
+        return tags.postgres ? tags::insertThenSelect : tags::upsertMariaDb;
     }
 
     /** Duplicate rows while every caller answers the same id: only the table check sees them. */
@@ -60,18 +73,19 @@ class RaceLibraryIT {
     }
 
     /**
-     * The lost read (Django 13906): insert-then-select is safe in autocommit and inside READ
-     * COMMITTED transactions, and loses the winner's row inside REPEATABLE READ transactions that
-     * read the key first. MariaDB's one-statement upsert passes there too.
+     * The lost read (Django 13906): insert-then-select loses the winner's row inside REPEATABLE
+     * READ transactions that read the key first, while the safe control (see {@link #safeControl})
+     * passes in autocommit and inside READ COMMITTED transactions. MariaDB's one-statement upsert
+     * passes inside REPEATABLE READ too.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
     void theLostReadInARepeatableReadTransactionIsCaught(StressTargets.Named server) throws Exception {
         TagTable tags = new TagTable(StressTargets.open(server), true);
         try {
-            assertThatCode(() -> Race.of(tags.db, tags::insertThenSelect).threads(8).rounds(40)
+            assertThatCode(() -> Race.of(tags.db, safeControl(tags)).threads(8).rounds(40)
                     .rowsPerKey(tags.countSql()).assertRaceFree()).doesNotThrowAnyException();
-            assertThatCode(() -> Race.of(tags.db, tags::insertThenSelect).threads(8).rounds(40)
+            assertThatCode(() -> Race.of(tags.db, safeControl(tags)).threads(8).rounds(40)
                     .rowsPerKey(tags.countSql()).insideTransaction(Connection.TRANSACTION_READ_COMMITTED)
                     .assertRaceFree()).doesNotThrowAnyException();
             assertThatThrownBy(() -> Race.of(tags.db, tags::insertThenSelect).threads(8).rounds(60)
