@@ -113,6 +113,7 @@ final class ReportPage {
             }
         }
         b.append(CostTable.markdown(input.runs())); // issue 17
+        b.append(TimelineSection.markdown(input.runs())); // issue 18
         b.append("## Environment\n\n");
         hosts().forEach(h -> b.append("- host: ").append(h).append('\n'));
         if (!input.sources().isEmpty()) {
@@ -187,6 +188,7 @@ final class ReportPage {
             }
         }
         b.append(CostTable.html(input.runs())); // issue 17
+        b.append(TimelineSection.html(input.runs())); // issue 18
         b.append("<h2>Environment</h2>\n<ul>\n");
         hosts().forEach(h -> b.append("<li>host: ").append(Html.escape(h)).append("</li>\n"));
         if (!input.sources().isEmpty()) {
