@@ -96,6 +96,7 @@ final class ReportPage {
             }
             glossary().forEach((k, v) -> b.append("- `").append(k).append("`: ").append(v).append('\n'));
             b.append('\n');
+            b.append(ExplainLinks.markdown(input.runs())); // issue 18
         }
         for (ChartKind kind : ChartKind.values()) {
             List<RenderedChart> ofKind = charts.stream().filter(c -> c.kind() == kind).toList();
@@ -163,6 +164,7 @@ final class ReportPage {
                 b.append("<p class=\"note\">* a run in this cell was cut short (deadline, server lost); "
                         + "see its note in the results.</p>\n");
             }
+            b.append(ExplainLinks.html(input.runs())); // issue 18
             b.append("<dl class=\"glossary\">\n");
             glossary().forEach((k, v) -> b.append("<dt><code>").append(Html.escape(k)).append("</code></dt><dd>")
                     .append(Html.escape(v)).append("</dd>\n"));
