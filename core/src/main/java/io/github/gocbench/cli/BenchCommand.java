@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code goc bench}: measures throughput and latency of strategies x thread counts, one run each. */
-@Command(name = "bench",
+@Command(name = "bench", resourceBundle = "io.github.gocbench.cli.BenchCommand",
         header = "Measure throughput and latency per strategy and thread count.", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = BoundsOptions.Defaults.class,
         description = {
@@ -55,15 +55,8 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--db", required = true, paramLabel = "D", description = "postgres, mariadb or mysql.")
-    String db;
-
-    @Option(names = "--strategy", paramLabel = "S",
-            description = "Strategy id, a comma list, or all ('goc strategies' lists them).")
-    String strategy;
-
     @Mixin
-    UserStrategyOptions userStrategy;
+    StrategyOptions strategies;
 
     @Option(names = "--threads", paramLabel = "N,...", defaultValue = "1,2,4,8",
             description = "Thread counts to sweep, each 1.." + Workload.MAX_THREADS + " (default ${DEFAULT-VALUE}).")
@@ -98,19 +91,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DbFamily family = InputChecks.db(db);
-        if (strategy == null && !userStrategy.given()) {
-            throw new BadInputException("Missing required option: '--strategy=S' (or --strategy-class)");
-        }
-        List<StrategyDef> defs = new ArrayList<>(strategy == null ? List.of()
-                : StrategyCatalog.resolveList(family, strategy));
-        userStrategy.load(List.of(family)).ifPresent(defs::add); // beside the built-ins named by --strategy
+        DbFamily family = strategies.family();
+        List<StrategyDef> defs = strategies.resolveList(family);
         List<Integer> threadCounts = InputChecks.threadList(threads);
         Duration measured = InputChecks.duration("--duration", duration);
         Duration warm = InputChecks.warmup(warmup);
         KeySpec keySpec = InputChecks.keys(keys);
         Conditions cond = conditions.conditions(churn.probability());
-        if (userStrategy.given()) {
+        if (strategies.user()) {
             UserStrategyOptions.checkConditions(cond);
         }
         var runBounds = bounds.bounds();

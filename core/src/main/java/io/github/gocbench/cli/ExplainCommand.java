@@ -54,15 +54,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--db", required = true, paramLabel = "D", description = "postgres, mariadb or mysql.")
-    String db;
-
-    @Option(names = "--strategy", paramLabel = "S",
-            description = "Strategy id, e.g. naive, transactional, upsert ('goc strategies' lists them).")
-    String strategy;
-
     @Mixin
-    UserStrategyOptions userStrategy;
+    StrategyOptions strategies;
 
     @Option(names = "--callers", paramLabel = "N", defaultValue = "2",
             description = "Callers racing on the key: 2 (every schedule) or 3 (bounded by --preemptions).")
@@ -100,13 +93,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DbFamily family = InputChecks.db(db);
-        if (userStrategy.given() == (strategy != null)) {
-            throw new BadInputException(strategy == null ? "Missing required option: '--strategy=S' (or --strategy-class)"
-                    : "give --strategy or --strategy-class, not both");
-        }
-        String id = strategy != null ? StrategyCatalog.resolve(family, strategy).id()
-                : userStrategy.load(List.of(family)).orElseThrow().id();
+        DbFamily family = strategies.family();
+        String id = strategies.resolveOne(family);
         if (conditions.sideEffect) {
             throw new BadInputException("--side-effect is not explored by explain: drop it (a schedule shows every"
                     + " INSERT anyway)");

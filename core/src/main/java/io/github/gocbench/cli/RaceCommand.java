@@ -54,15 +54,8 @@ final class RaceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--db", required = true, paramLabel = "D", description = "postgres, mariadb or mysql.")
-    String db;
-
-    @Option(names = "--strategy", paramLabel = "S",
-            description = "Strategy id, e.g. naive, transactional, upsert ('goc strategies' lists them).")
-    String strategy;
-
     @Mixin
-    UserStrategyOptions userStrategy;
+    StrategyOptions strategies;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
             description = "Threads released together each round, 1.." + Workload.MAX_THREADS
@@ -96,13 +89,8 @@ final class RaceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DbFamily family = InputChecks.db(db);
-        if (userStrategy.given() == (strategy != null)) {
-            throw new BadInputException(strategy == null ? "Missing required option: '--strategy=S' (or --strategy-class)"
-                    : "give --strategy or --strategy-class, not both");
-        }
-        String id = strategy != null ? StrategyCatalog.resolve(family, strategy).id()
-                : userStrategy.load(List.of(family)).orElseThrow().id();
+        DbFamily family = strategies.family();
+        String id = strategies.resolveOne(family);
         Workload.Race race;
         String plan = null;
         if (maxRate != null) {
@@ -123,7 +111,7 @@ final class RaceCommand implements Callable<Integer> {
             race = new Workload.Race(InputChecks.threads(threads), InputChecks.rounds(rounds));
         }
         RunConfig config = new RunConfig(id, race, conditions.conditions(churn.probability()), bounds.bounds());
-        if (strategy == null) {
+        if (strategies.user()) {
             UserStrategyOptions.checkConditions(config.conditions());
         }
         TargetSpec targetSpec = target.spec(family);
