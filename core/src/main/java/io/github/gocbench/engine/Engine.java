@@ -131,6 +131,11 @@ public final class Engine {
                 LOG.debug("allocation: {} bytes per call in the measured period ({} calls; the strategy's and the"
                         + " driver's allocation included)", Math.round(steady.bytesPerCall()), steady.allocationCalls());
             }
+            if (steady != null && steady.cpuMicrosPerCall() >= 0) {
+                // goc --verbose: the worker threads' CPU per call, to set beside a plain JDBC loop's (issue 12)
+                LOG.debug("client cpu: {} us per call in the measured period (worker threads, user + system; the"
+                        + " strategy's and the driver's work included)", String.format("%.2f", steady.cpuMicrosPerCall()));
+            }
             if (!config.conditions().unique()) {
                 duplicateRows = countDuplicateRows(checker, table, control);
             }

@@ -33,6 +33,8 @@ final class SteadyRun {
     /** Per worker: bytes it allocated in the measured period, and its measured calls. */
     private final AtomicLongArray allocated;
     private final AtomicLongArray allocatedCalls;
+    /** Per worker: its thread's CPU time (user + system) in the measured period, nanoseconds, or -1. */
+    private final AtomicLongArray cpu;
     /**
      * The cost window's gate (issue 17): every worker waits here once, on reaching the measured
      * window, and the last one to arrive reads the server's counters and restarts the window's
@@ -83,6 +85,7 @@ final class SteadyRun {
         this.lastCallEndNanos = new AtomicLongArray(workload.threads());
         this.allocated = new AtomicLongArray(workload.threads());
         this.allocatedCalls = new AtomicLongArray(workload.threads());
+        this.cpu = new AtomicLongArray(workload.threads());
     }
 
     /** Fixes the measured window relative to now; call once, just before the workers start. */
@@ -96,6 +99,7 @@ final class SteadyRun {
     void work(Worker w) throws TargetLostException {
         KeySpec.KeyStream keys = workload.keys().stream(base, w.index, workload.threads(), seed + 31L * w.index);
         long allocatedAtStart = -1;
+        long cpuAtStart = -1;
         long measuredCalls = 0;
         boolean inWindow = false;
         try {
@@ -114,6 +118,7 @@ final class SteadyRun {
                 boolean measured = now - measureStartNanos >= 0;
                 if (measured && allocatedAtStart < 0) {
                     allocatedAtStart = Math.max(0, allocatedBytes());
+                    cpuAtStart = cpuNanos();
                 }
                 long key = keys.next();
                 w.begin(key, now); // the loop's clock read is the call's start: one read fewer per call
@@ -134,6 +139,7 @@ final class SteadyRun {
                 allocated.set(w.index, allocatedBytes() - allocatedAtStart);
                 allocatedCalls.set(w.index, measuredCalls);
             }
+            cpu.set(w.index, cpuAtStart >= 0 && cpuNanos() >= 0 ? cpuNanos() - cpuAtStart : -1);
         }
     }
 
@@ -161,6 +167,30 @@ final class SteadyRun {
     /** Bytes this thread has allocated so far, or -1 where the JVM cannot tell. */
     private static long allocatedBytes() {
         return THREADS != null ? THREADS.getCurrentThreadAllocatedBytes() : -1;
+    }
+
+    /** CPU time of this thread so far (user + system, ns), or -1 where the JVM cannot tell. */
+    private static long cpuNanos() {
+        return THREADS != null && THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    }
+
+    /**
+     * Client CPU time per measured call of the worker threads (user + system: the engine's, the
+     * strategy's and the driver's work, socket system calls included), microseconds, from
+     * {@code ThreadMXBean.getCurrentThreadCpuTime}; -1 when the JVM does not measure it or no
+     * call was measured.
+     */
+    double cpuMicrosPerCall() {
+        long nanos = 0;
+        long calls = 0;
+        for (int i = 0; i < cpu.length(); i++) {
+            if (cpu.get(i) < 0) {
+                return -1;
+            }
+            nanos += cpu.get(i);
+            calls += allocatedCalls.get(i);
+        }
+        return calls == 0 ? -1 : nanos / 1e3 / calls;
     }
 
     /**
