@@ -84,6 +84,12 @@ class ConsoleSweep implements SweepListener {
             term.out().println();
             term.out().print(io.github.gocbench.explain.TimelineLane.text(t));
         }
+        if (r.target() != null && r.target().family() != null) {
+            term.out().println();
+            term.out().println("'" + io.github.gocbench.report.ExplainLinks.command(r) + "' tries every order of these"
+                    + " statements; if none ends in the anomaly, the race sees it and no schedule does: a window inside"
+                    + " the server between statements.");
+        }
     }
 
     /** What the user waits for while a server is provided: an embedded server or a container. */

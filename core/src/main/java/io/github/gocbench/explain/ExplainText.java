@@ -13,6 +13,13 @@ public final class ExplainText {
     /** Widest a column grows before its text wraps. */
     private static final int MAX_WIDTH = 60;
 
+    /**
+     * Said beside a verdict without an anomalous schedule (issue 18): what an anomaly a race still
+     * sees there must be.
+     */
+    public static final String NO_SCHEDULE = "If goc race sees an anomaly here, the race sees it and no schedule"
+            + " does: a window inside the server between statements (goc race keeps the rounds' timelines).";
+
     private ExplainText() {
     }
 
@@ -44,6 +51,9 @@ public final class ExplainText {
             sb.append(lane(r.lane(), r.answers()));
         }
         sb.append('\n').append(e.verdict()).append('\n');
+        if (e.anomalousSchedules() == 0) {
+            sb.append(NO_SCHEDULE).append('\n');
+        }
         return sb.toString();
     }
 

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * whose anomaly no schedule produces needs the race's timeline instead. Churn and the side-effect
  * hook are not explorable; those cells say so.
  */
-final class ExplainLinks {
+public final class ExplainLinks {
 
     private static final String INTRO = "How each UNSAFE cell breaks, step by step: `goc explain` runs every"
             + " schedule of two callers on the same server and condition and prints the shortest one that breaks it"
@@ -34,26 +34,36 @@ final class ExplainLinks {
                 continue;
             }
             Conditions c = r.config().conditions();
-            StringBuilder cmd = new StringBuilder("goc explain --db ").append(r.target().family().cliName())
-                    .append(" --strategy ").append(r.config().strategy());
-            if (c.outerTx()) {
-                cmd.append(" --outer-tx");
-            }
-            if (c.isolation() != null) {
-                cmd.append(" --isolation ").append(c.isolation().cliName());
-            }
-            if (!c.unique()) {
-                cmd.append(" --no-unique");
-            }
+            String cmd = command(r);
             if (c.churn() > 0 || c.sideEffect()) {
-                cmd.append("   (not explorable: ").append(c.churn() > 0 ? "churn" : "side-effect hook")
-                        .append("; the race's timelines are the evidence)");
+                cmd += "   (not explorable: " + (c.churn() > 0 ? "churn" : "side-effect hook")
+                        + "; the race's timelines are the evidence)";
             }
-            out.computeIfAbsent(cmd.toString(), k -> new java.util.TreeSet<>()).add(RunLabels.server(r.target()));
+            out.computeIfAbsent(cmd, k -> new java.util.TreeSet<>()).add(RunLabels.server(r.target()));
         }
         Map<String, List<String>> lists = new LinkedHashMap<>();
         out.forEach((k, v) -> lists.put(k, List.copyOf(v)));
         return lists;
+    }
+
+    /**
+     * The {@code goc explain} command for {@code r}'s server family, strategy and condition
+     * (churn and the side-effect hook left out: explain does not run them).
+     */
+    public static String command(RunResult r) {
+        Conditions c = r.config().conditions();
+        StringBuilder cmd = new StringBuilder("goc explain --db ").append(r.target().family().cliName())
+                .append(" --strategy ").append(r.config().strategy());
+        if (c.outerTx()) {
+            cmd.append(" --outer-tx");
+        }
+        if (c.isolation() != null) {
+            cmd.append(" --isolation ").append(c.isolation().cliName());
+        }
+        if (!c.unique()) {
+            cmd.append(" --no-unique");
+        }
+        return cmd.toString();
     }
 
     static String markdown(List<RunResult> runs) {
