@@ -9,5 +9,7 @@ public enum ChartKind {
     /** Throughput (calls/s) against threads, one line per strategy. */
     THROUGHPUT,
     /** Latency percentiles p50 / p99 / p99.9 as grouped bars per strategy. */
-    LATENCY
+    LATENCY,
+    /** What a successful call cost the server and the wire, grouped bars per metric (issue 17). */
+    COST
 }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  *   charts/anomaly-*.png|svg           anomaly rate against threads, per server/workload/condition
  *   charts/throughput-*.png|svg        calls/s against threads, per server/keys/condition
  *   charts/latency-*.png|svg           p50/p99/p99.9 µs per strategy, per server/keys/condition
+ *   charts/cost-*.png|svg              cost per successful call per strategy (counts; bytes in cost-bytes-*)
  *   charts/jmh-throughput-*.png|svg    JMH throughput, when JMH results were given
  *   report.md                          Markdown linking the charts
  *   report.html                        self-contained page, charts embedded as data: URIs
@@ -143,6 +144,7 @@ public final class Report {
         all.addAll(ThroughputChart.drawings(ThroughputChart.points(input.runs()), "throughput", "Goodput",
                 unsafeInAutocommit(input.runs()), steadyNote(input.runs())));
         all.addAll(LatencyChart.drawings(input.runs()));
+        all.addAll(CostChart.drawings(input.runs())); // issue 17
         all.addAll(ThroughputChart.drawings(input.benchmarks(), "jmh-throughput", "JMH throughput"));
         Set<String> ids = new HashSet<>();
         List<ChartWriter.Drawing> unique = new ArrayList<>();

@@ -409,6 +409,7 @@ final class ReportPage {
             case ANOMALY -> "Anomaly rate";
             case THROUGHPUT -> "Throughput";
             case LATENCY -> "Latency";
+            case COST -> "Cost per call (charts)";
         };
     }
 
