@@ -87,6 +87,9 @@ final class BenchCommand implements Callable<Integer> {
     BoundsOptions bounds;
 
     @Mixin
+    CostOptions cost;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -118,7 +121,8 @@ final class BenchCommand implements Callable<Integer> {
         for (StrategyDef def : defs) {
             for (int n : threadCounts) {
                 steps.add(new Sweep.Step(targetSpec, new RunConfig(def.id(),
-                        new Workload.Steady(n, measured, warm, keySpec), cond, runBounds)));
+                        new Workload.Steady(n, measured, warm, keySpec), cond, runBounds,
+                        cost.serverProbes())));
             }
         }
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());

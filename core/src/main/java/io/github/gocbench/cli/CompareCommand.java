@@ -148,6 +148,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     BoundsOptions bounds;
 
+    @Mixin
+    CostOptions cost;
+
     @Override
     public Integer call() throws Exception {
         List<DbFamily> families = target.families(dbs);
@@ -172,7 +175,10 @@ final class CompareCommand implements Callable<Integer> {
         int raceRounds = advanced.rounds == null ? mode.raceRounds() : InputChecks.rounds(advanced.rounds);
         checkOut(out); // before anything runs, so bad input never costs a run
 
-        List<Sweep.Step> steps = ComparePlan.steps(mode, sizes, raceRounds, servers, runBounds);
+        List<Sweep.Step> steps = ComparePlan.steps(mode, sizes, raceRounds, servers, runBounds).stream()
+                .map(st -> new Sweep.Step(st.target(), st.config().withServerProbes(cost.serverProbes()),
+                        st.raceBudget(), st.variant(), st.label()))
+                .toList();
         Terminal term = Terminal.of(spec.commandLine(), goc.quiet());
         Sweep sweep = new Sweep(steps);
         term.note("compare: " + steps.size() + " runs on " + String.join(", ",

@@ -85,6 +85,9 @@ final class RaceCommand implements Callable<Integer> {
     BoundsOptions bounds;
 
     @Mixin
+    CostOptions cost;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -110,7 +113,8 @@ final class RaceCommand implements Callable<Integer> {
         } else {
             race = new Workload.Race(InputChecks.threads(threads), InputChecks.rounds(rounds));
         }
-        RunConfig config = new RunConfig(id, race, conditions.conditions(churn.probability()), bounds.bounds());
+        RunConfig config = new RunConfig(id, race, conditions.conditions(churn.probability()), bounds.bounds(),
+                cost.serverProbes());
         if (strategies.user()) {
             UserStrategyOptions.checkConditions(config.conditions());
         }

@@ -13,4 +13,12 @@ public final class ServerProbes {
     public static ServerProbe of(DbFamily family, Connection c) {
         return family == DbFamily.POSTGRES ? PostgresProbe.of(c) : new MySqlProbe();
     }
+
+    /**
+     * The probe for {@code family} built without asking the server anything, for a run whose
+     * probes are off ({@code --no-cost}): it names the figures that are then unavailable.
+     */
+    public static ServerProbe unasked(DbFamily family) {
+        return family == DbFamily.POSTGRES ? new PostgresProbe(0) : new MySqlProbe();
+    }
 }

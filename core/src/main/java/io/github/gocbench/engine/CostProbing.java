@@ -18,13 +18,18 @@ final class CostProbing {
     private CostProbing() {
     }
 
-    /** The run's cost window on the checker connection, or {@code null} when probing cannot start. */
+    /**
+     * The run's cost window on the checker connection, or {@code null} when probing cannot start;
+     * with {@link RunConfig#serverProbes()} false, a window that asks the server nothing.
+     */
     static CostWindow window(Target target, Connection checker, Table table, RunConfig config) {
         try {
             DbFamily family = "postgres".equals(target.dialect().id()) ? DbFamily.POSTGRES : DbFamily.MARIADB;
             boolean race = config.workload() instanceof Workload.Race;
-            return new CostWindow(ServerProbes.of(family, checker), checker, table.name(),
-                    config.conditions().churn() > 0, race ? "run" : "measured");
+            boolean on = config.serverProbes();
+            return new CostWindow(on ? ServerProbes.of(family, checker) : ServerProbes.unasked(family), checker,
+                    table.name(), config.conditions().churn() > 0, race ? "run" : "measured",
+                    on ? null : RunConfig.PROBES_OFF);
         } catch (RuntimeException e) {
             LOG.warn("cost probing is off for this run: {}", e.toString());
             return null;

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * A run's cost window (issue 17): the server's counters read on the checker connection when the
  * window opens and closes, each worker's wire counts and session id at its edges, and the
  * figures per successful call. A steady run opens it when every worker reached the measured
- * window (so no warm-up call is in flight); a race opens it before its first round.
+ * window (so no warm-up call is in flight); a race opens it before its first round. With the
+ * server-side probes off ({@code --no-cost}) nothing is read from the server, on the checker or
+ * on the workers' connections: the server figures are unavailable with the reason, the client's
+ * own counts (statements, round trips, retries) are still taken from the sockets.
  */
 final class CostWindow {
 
@@ -28,11 +31,14 @@ final class CostWindow {
     private final String table;
     private final boolean churn;
     private final String window;
+    private final String off;
     private volatile Snapshot before;
     private volatile long openedNanos;
     private volatile String missed;
 
-    CostWindow(ServerProbe probe, Connection checker, String table, boolean churn, String window) {
+    /** @param off why the server-side probes are off, or {@code null} when they are on */
+    CostWindow(ServerProbe probe, Connection checker, String table, boolean churn, String window, String off) {
+        this.off = off;
         this.probe = probe;
         this.checker = checker;
         this.table = table;
@@ -40,14 +46,16 @@ final class CostWindow {
         this.window = window;
     }
 
-    /** What each worker runs on its own connection at the window's edges. */
+    /** What each worker runs on its own connection at the window's edges; {@code null} (nothing) when off. */
     String sessionSql() {
-        return probe.sessionSql();
+        return off != null ? null : probe.sessionSql();
     }
 
     /** Reads the counters at the window's start (the steady run's gate action, or before a race). */
     void open() {
-        before = probe.read(checker, table, false);
+        if (off == null) {
+            before = probe.read(checker, table, false);
+        }
         openedNanos = System.nanoTime();
     }
 
@@ -84,7 +92,11 @@ final class CostWindow {
         List<CallCost.Figure> figures = new ArrayList<>();
         Snapshot b = before;
         String approximate = missed;
-        if (b == null) {
+        if (off != null) {
+            for (CallCost.Figure f : probe.figures(new Snapshot(), new Snapshot(), calls, churn)) {
+                figures.add(CallCost.Figure.unavailable(f.name(), f.unit(), f.serverWide(), f.source(), off));
+            }
+        } else if (b == null) {
             String why = missed != null ? missed : "the window's start was never probed";
             for (CallCost.Figure f : probe.figures(new Snapshot(), new Snapshot(), calls, churn)) {
                 figures.add(CallCost.Figure.unavailable(f.name(), f.unit(), f.serverWide(), f.source(), why));

@@ -270,7 +270,8 @@ public final class Sweep {
         Duration cut = step.raceBudget().multipliedBy(BUDGET_DEADLINE_FACTOR).plus(BUDGET_DEADLINE_SLACK);
         Bounds bounds = cut.compareTo(b.deadline()) < 0
                 ? new Bounds(cut, b.statementTimeout(), b.lockTimeout(), b.callTimeout()) : b;
-        return new RunConfig(c.strategy(), new Workload.Race(race.threads(), rounds), c.conditions(), bounds);
+        return new RunConfig(c.strategy(), new Workload.Race(race.threads(), rounds), c.conditions(), bounds,
+                c.serverProbes());
     }
 
     /** Rounds for a budgeted race from the pace known now (see the class comment). */
