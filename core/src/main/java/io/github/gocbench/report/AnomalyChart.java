@@ -33,36 +33,62 @@ public final class AnomalyChart {
     }
 
     static List<ChartWriter.Drawing> drawings(List<RunResult> results) {
-        List<ChartWriter.Drawing> out = new ArrayList<>();
+        Map<RunGroup, List<RunResult>> drawn = new java.util.LinkedHashMap<>();
         for (Map.Entry<RunGroup, List<RunResult>> e : RunGroup.group(results).entrySet()) {
+            if (e.getKey().isRace() || e.getValue().stream().anyMatch(r -> r.anomalyCount() != 0)) {
+                drawn.put(e.getKey(), e.getValue());
+            }
+        }
+        // siblings share one axis: all race charts (share of rounds), and the steady charts (share
+        // of calls) of one workload across servers and conditions
+        Map<String, StrategyPlots.YRange> ranges = new java.util.HashMap<>();
+        drawn.keySet().forEach(g -> ranges.computeIfAbsent(siblings(g), k -> sharedRange(drawn, k)));
+        List<ChartWriter.Drawing> out = new ArrayList<>();
+        for (Map.Entry<RunGroup, List<RunResult>> e : drawn.entrySet()) {
             RunGroup g = e.getKey();
             List<RunResult> runs = e.getValue();
-            if (!g.isRace() && runs.stream().allMatch(r -> r.anomalyCount() == 0)) {
-                continue;
-            }
             String id = RunLabels.slug("anomaly", g.server(), g.workload(), g.condition());
-                        out.add(new ChartWriter.Drawing(ChartKind.ANOMALY, id, draw(g, runs),
+            out.add(new ChartWriter.Drawing(ChartKind.ANOMALY, id, draw(g, runs, ranges.get(siblings(g))),
                     "Share of " + (g.isRace() ? "race rounds that saw at least one anomaly" : "calls that were anomalies")
                             + " on " + g.server() + ", " + g.workload() + ", " + g.condition()
-                            + "; lower is better. Strategies marked \"(all 0)\" saw none and share the baseline.",
+                            + "; lower is better. Strategies marked \"(all 0)\" saw none and share the baseline;"
+                            + " a rate too small to see on the shared axis is written beside its point.",
                     StrategyPlots.WIDTH, StrategyPlots.HEIGHT));
         }
         return out;
     }
 
-    static JFreeChart draw(RunGroup g, List<RunResult> runs) {
+    /**
+     * Which charts share an axis: all race charts, and the steady charts of one workload (keys and
+     * churn) whatever the server and situation.
+     */
+    static String siblings(RunGroup g) {
+        return g.isRace() ? "race"
+                : "steady " + RunLabels.workloadDetail(g.workload().replaceFirst("^keys ", ""), g.condition());
+    }
+
+    /**
+     * One linear axis, from zero to the largest rate, for the charts among {@code groups} whose
+     * {@link #siblings} key is {@code key}.
+     */
+    static StrategyPlots.YRange sharedRange(Map<RunGroup, List<RunResult>> groups, String key) {
+        List<Double> values = new ArrayList<>();
+        groups.forEach((g, runs) -> {
+            if (siblings(g).equals(key)) {
+                rates(runs).values().forEach(m -> values.addAll(m.values()));
+            }
+        });
+        return StrategyPlots.YRange.of(values, StrategyPlots.Scale.LINEAR);
+    }
+
+    /** Per strategy and thread count, the mean anomaly rate (percent) of {@code runs}. */
+    static Map<String, SortedMap<Integer, Double>> rates(List<RunResult> runs) {
         Map<String, SortedMap<Integer, double[]>> sums = new TreeMap<>();
-        int fewest = Integer.MAX_VALUE;
-        int most = 0;
         for (RunResult r : runs) {
             double[] sum = sums.computeIfAbsent(r.config().strategy(), s -> new TreeMap<>())
                     .computeIfAbsent(r.config().threads(), t -> new double[2]);
             sum[0] += ratePercent(r);
             sum[1]++;
-            if (r.race() != null) {
-                fewest = Math.min(fewest, r.race().rounds());
-                most = Math.max(most, r.race().rounds());
-            }
         }
         Map<String, SortedMap<Integer, Double>> series = new TreeMap<>();
         sums.forEach((s, byThreads) -> {
@@ -70,6 +96,26 @@ public final class AnomalyChart {
             byThreads.forEach((t, sum) -> m.put(t, sum[0] / sum[1]));
             series.put(s, m);
         });
+        return series;
+    }
+
+    static JFreeChart draw(RunGroup g, List<RunResult> runs) {
+        Map<String, SortedMap<Integer, Double>> series = rates(runs);
+        List<Double> values = new ArrayList<>();
+        series.values().forEach(m -> values.addAll(m.values()));
+        return draw(g, runs, StrategyPlots.YRange.of(values, StrategyPlots.Scale.LINEAR));
+    }
+
+    static JFreeChart draw(RunGroup g, List<RunResult> runs, StrategyPlots.YRange range) {
+        Map<String, SortedMap<Integer, Double>> series = rates(runs);
+        int fewest = Integer.MAX_VALUE;
+        int most = 0;
+        for (RunResult r : runs) {
+            if (r.race() != null) {
+                fewest = Math.min(fewest, r.race().rounds());
+                most = Math.max(most, r.race().rounds());
+            }
+        }
         // goc compare sizes each race's rounds to a time budget, so runs of a chart may differ
         String rounds = most == 0 ? "" : ", " + (fewest == most ? String.valueOf(most) : fewest + "–" + most)
                 + " rounds per run";
@@ -78,8 +124,8 @@ public final class AnomalyChart {
                 + (g.isRace() ? "race · " + g.condition() : RunLabels.workload(keys, g.condition()));
         String what = g.isRace() ? "race" + rounds : RunLabels.workloadDetail(keys, g.condition());
         return StrategyPlots.lines(title, what + " · " + g.server().replaceFirst("^.*\\((\\w+)\\)$", "$1")
+                        + " · axis shared with the other " + (g.isRace() ? "race charts" : "charts of this workload")
                         + " · lower is better",
-                g.isRace() ? "rounds with an anomaly (%)" : "anomalous calls (%)", series,
-                StrategyPlots.Scale.LINEAR);
+                g.isRace() ? "rounds with an anomaly (%)" : "anomalous calls (%)", "%", series, range);
     }
 }

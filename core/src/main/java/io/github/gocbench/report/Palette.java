@@ -11,9 +11,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One fixed look per strategy, the same in every chart: a colour from the colour-blind-safe
- * Okabe–Ito palette, a marker shape and, past the eighth strategy, a dash pattern, so lines stay
- * apart even when two share a colour or a reader cannot tell the colours apart.
+ * One fixed look per strategy, the same in every chart: a colour and a marker shape. The 13
+ * strategies of the DESIGN.md table get 13 different colours (the colour-blind-safe Okabe–Ito
+ * palette without its yellow, then darker colours from Paul Tol's palettes) and, cycling through
+ * seven shapes, a (colour, marker) pair no other look has, so lines stay apart even for a reader
+ * who cannot tell two colours apart.
+ *
+ * <p>Lines of every look are solid: a dashed line and a hollow marker are reserved for
+ * strategies a race showed UNSAFE ({@link #UNSAFE_STROKE}), so a dash never has two meanings.
  *
  * <p>Known strategy ids take their place in the order of the DESIGN.md strategy table; unknown
  * ids (new strategies, JMH benchmark names) get further looks from a hash of the id, so an id
@@ -45,29 +50,63 @@ public final class Palette {
             new Color(0x00, 0x00, 0x00), // black
             new Color(0xF0, 0xE4, 0x42)); // yellow
 
-    /** Line dash patterns: solid for the first eight looks, then dashed, then dotted. */
-    private static final List<float[]> DASHES = List.of(
-            new float[0], new float[] {9f, 5f}, new float[] {2f, 4f});
+    /**
+     * Every colour a look can have, one per known strategy first: Okabe–Ito without yellow (a
+     * thin yellow line is hard to see on white), then Paul Tol's indigo, wine, olive and green,
+     * a brown and a grey; the last three (yellow among them) only for unknown ids.
+     */
+    public static final List<Color> COLORS = List.of(
+            OKABE_ITO.get(0), OKABE_ITO.get(1), OKABE_ITO.get(2), OKABE_ITO.get(3), OKABE_ITO.get(4),
+            OKABE_ITO.get(5), OKABE_ITO.get(6),
+            new Color(0x33, 0x22, 0x88), // indigo
+            new Color(0x88, 0x22, 0x55), // wine
+            new Color(0x99, 0x99, 0x33), // olive
+            new Color(0x8C, 0x56, 0x4B), // brown
+            new Color(0x80, 0x80, 0x80), // grey
+            new Color(0x11, 0x77, 0x33), // green
+            new Color(0x88, 0xCC, 0xEE), // cyan
+            new Color(0xAA, 0x44, 0x99), // purple
+            OKABE_ITO.get(7));
 
-    /** Unknown ids are spread over this many further looks after the known ones. */
-    private static final int UNKNOWN_SLOTS = 11;
+    /** How many marker shapes there are; coprime to the number of colours, so pairs repeat late. */
+    static final int SHAPES = 7;
+
+    /**
+     * How many different looks there are: every index below this has a (colour, shape) pair of its
+     * own (colour = index mod 16, shape = index mod 7, and 16 × 7 = 112 by the Chinese remainder theorem).
+     */
+    static final int LOOKS = 16 * SHAPES;
+
+    /** Unknown ids are spread over the looks after the known ones. */
+    static final int UNKNOWN_SLOTS = LOOKS - KNOWN_STRATEGIES.size();
+
+    /** The stroke of every strategy's line: solid. */
+    static final Stroke SOLID = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
+    /** The stroke of an UNSAFE strategy's line, and of nothing else: dashed. */
+    public static final Stroke UNSAFE_STROKE = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+            10f, new float[] {7f, 5f}, 0f);
 
     private Palette() {
     }
 
     /** How one strategy is drawn. */
     public record Look(Color color, Stroke stroke, Shape shape, int index) {
+
+        /** The index of the marker shape, 0 to 6; with the colour, unique per look. */
+        public int shapeIndex() {
+            return index % SHAPES;
+        }
     }
 
     /** The look of {@code strategyId}; the same id always gets the same look. */
     public static Look lookOf(String strategyId) {
-        int index = indexOf(strategyId);
-        Color color = OKABE_ITO.get(index % OKABE_ITO.size());
-        float[] dash = DASHES.get((index / OKABE_ITO.size()) % DASHES.size());
-        Stroke stroke = dash.length == 0
-                ? new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                : new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
-        return new Look(color, stroke, shape(index), index);
+        return lookAt(indexOf(strategyId));
+    }
+
+    /** The look with number {@code index} (0 ≤ index &lt; {@link #LOOKS} are pairwise different). */
+    static Look lookAt(int index) {
+        return new Look(COLORS.get(index % COLORS.size()), SOLID, shape(index), index);
     }
 
     /** The colour of {@code strategyId}; shorthand for {@code lookOf(id).color()}. */
@@ -100,11 +139,14 @@ public final class Palette {
         return KNOWN_STRATEGIES.size() + Math.floorMod(strategyId.hashCode(), UNKNOWN_SLOTS);
     }
 
-    /** Marker shapes, 9 px across, cycled by index: circle, square, triangles, diamond. */
+    /**
+     * Marker shapes, 9 px across, by index mod {@link #SHAPES}: circle, square, triangle up,
+     * diamond, triangle down, triangle left, triangle right.
+     */
     private static Shape shape(int index) {
         double s = 9;
         double h = s / 2;
-        switch (index % 5) {
+        switch (index % SHAPES) {
             case 0:
                 return new Ellipse2D.Double(-h, -h, s, s);
             case 1:
@@ -113,8 +155,12 @@ public final class Palette {
                 return polygon(0, -h, h, h, -h, h);
             case 3:
                 return polygon(0, -h, h, 0, 0, h, -h, 0);
-            default:
+            case 4:
                 return polygon(-h, -h, h, -h, 0, h);
+            case 5:
+                return polygon(-h, 0, h, -h, h, h);
+            default:
+                return polygon(h, 0, -h, -h, -h, h);
         }
     }
 

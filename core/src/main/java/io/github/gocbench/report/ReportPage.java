@@ -324,8 +324,12 @@ final class ReportPage {
                 + "not throughput, so a point where every call failed sits at the bottom as a cross; attempts/s and failed/s are in the Runs table) and latency (p50, p99, p99.9 in µs of the successful calls on a log axis, lower is better; failed calls have their own percentiles in the Runs table) "
                 + "only matter among strategies that are ✓ under your conditions. A strategy keeps its colour and "
                 + "marker in every chart; strategies a race showed UNSAFE are drawn dashed with hollow markers and "
-                + "marked \"(UNSAFE)\" in the legend. An axis marked \"log scale\" spans a wide range, so equal steps "
-                + "are equal ratios.";
+                + "marked \"(UNSAFE)\" in the legend; no other line is dashed. An axis marked \"log scale\" spans a "
+                + "wide range, so equal steps are equal ratios. Sibling charts share one value axis (all goodput "
+                + "charts, all latency charts, all race anomaly charts, the steady anomaly charts of one workload), so "
+                + "they compare by eye; an anomaly rate too small to see on that axis is written beside its point. "
+                + "Every bar carries its value; a measured zero is a thin stub labelled 0, a value not measured has "
+                + "no bar.";
     }
 
     /** The names of the input files, and of a results.csv written beside a results.json. */

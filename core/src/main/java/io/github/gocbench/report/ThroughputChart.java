@@ -60,6 +60,9 @@ public final class ThroughputChart {
                                               Map<String, Set<String>> unsafe, String runNote) {
         Map<Group, List<ThroughputPoint>> groups = points.stream().collect(Collectors.groupingBy(
                 p -> new Group(p.server(), p.keys(), p.condition()), LinkedHashMap::new, Collectors.toList()));
+        // one log axis for all charts drawn together, so that their lines compare by eye
+        StrategyPlots.YRange range = StrategyPlots.spreadRange(
+                groups.values().stream().map(ThroughputChart::spreads).toList());
         List<ChartWriter.Drawing> out = new ArrayList<>();
         groups.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(Group::server)
@@ -68,27 +71,25 @@ public final class ThroughputChart {
                 .forEach(e -> {
                     Group g = e.getKey();
                     JFreeChart chart = draw(titlePrefix, g, e.getValue(), unsafe.getOrDefault(g.server(), Set.of()),
-                            runNote);
+                            runNote, range);
                     String id = RunLabels.slug(idPrefix, g.server(), g.keys(), g.condition());
                     out.add(new ChartWriter.Drawing(ChartKind.THROUGHPUT, id, chart,
                             titlePrefix + " (successful calls per second) against threads on " + g.server() + ", "
-                                    + RunLabels.workload(g.keys(), g.condition()) + "; higher is better.",
+                                    + RunLabels.workload(g.keys(), g.condition())
+                                    + "; higher is better (all " + titlePrefix + " charts share one axis).",
                             StrategyPlots.WIDTH, StrategyPlots.HEIGHT));
                 });
         return out;
     }
 
-    /** Draws one group's chart: per strategy and thread count the median, least and most of its points. */
-    static JFreeChart draw(String titlePrefix, Group g, List<ThroughputPoint> points, Set<String> unsafe,
-                           String runNote) {
+    /** Per strategy and thread count the median, least and most of {@code points}. */
+    static Map<String, SortedMap<Integer, StrategyPlots.Spread>> spreads(List<ThroughputPoint> points) {
         Map<String, Map<Integer, List<ThroughputPoint>>> byStrategy = new TreeMap<>();
         for (ThroughputPoint p : points) {
             byStrategy.computeIfAbsent(p.strategy(), s -> new TreeMap<>())
                     .computeIfAbsent(p.threads(), t -> new ArrayList<>()).add(p);
         }
         Map<String, SortedMap<Integer, StrategyPlots.Spread>> series = new TreeMap<>();
-        boolean spread = false;
-        boolean failed = false;
         for (var e : byStrategy.entrySet()) {
             SortedMap<Integer, StrategyPlots.Spread> m = new TreeMap<>();
             for (var t : e.getValue().entrySet()) {
@@ -97,13 +98,26 @@ public final class ThroughputChart {
                 double low = ps.stream().mapToDouble(ThroughputPoint::low).min().orElse(median);
                 double high = ps.stream().mapToDouble(ThroughputPoint::high).max().orElse(median);
                 long bad = ps.stream().filter(ThroughputPoint::mostlyFailed).count();
-                boolean mostlyFailed = bad * 2 > ps.size();
-                spread |= high > low;
-                failed |= mostlyFailed;
-                m.put(t.getKey(), new StrategyPlots.Spread(median, low, high, mostlyFailed));
+                m.put(t.getKey(), new StrategyPlots.Spread(median, low, high, bad * 2 > ps.size()));
             }
             series.put(e.getKey(), m);
         }
+        return series;
+    }
+
+    /** As {@link #draw(String, Group, List, Set, String, StrategyPlots.YRange)} on an axis of its own. */
+    static JFreeChart draw(String titlePrefix, Group g, List<ThroughputPoint> points, Set<String> unsafe,
+                           String runNote) {
+        return draw(titlePrefix, g, points, unsafe, runNote, StrategyPlots.spreadRange(List.of(spreads(points))));
+    }
+
+    /** Draws one group's chart on the log axis {@code range}: per strategy and thread count the median, least and most of its points. */
+    static JFreeChart draw(String titlePrefix, Group g, List<ThroughputPoint> points, Set<String> unsafe,
+                           String runNote, StrategyPlots.YRange range) {
+        Map<String, SortedMap<Integer, StrategyPlots.Spread>> series = spreads(points);
+        boolean spread = series.values().stream().flatMap(m -> m.values().stream()).anyMatch(v -> v.high() > v.low());
+        boolean failed = series.values().stream().flatMap(m -> m.values().stream())
+                .anyMatch(StrategyPlots.Spread::mostlyFailed);
         List<String> notes = new ArrayList<>();
         notes.add(RunLabels.workloadDetail(g.keys(), g.condition()));
         if (!runNote.isBlank()) {
@@ -124,7 +138,7 @@ public final class ThroughputChart {
         notes.add("higher is better");
         return StrategyPlots.spreadLines(titlePrefix + " — " + RunLabels.withoutProvision(g.server()) + " · "
                         + RunLabels.workload(g.keys(), g.condition()),
-                String.join(" · ", notes), "goodput (successful calls/s)", series, shownUnsafe);
+                String.join(" · ", notes), "goodput (successful calls/s)", series, shownUnsafe, range);
     }
 
     private static String keys(String keys) {
