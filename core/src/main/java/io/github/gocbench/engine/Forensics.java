@@ -55,6 +55,15 @@ final class Forensics {
         }
     }
 
+    /** Whether the next anomalous round would be kept; when not, counts it as not kept. */
+    boolean wantsMore() {
+        if (kept.size() < keep) {
+            return true;
+        }
+        notKept++;
+        return false;
+    }
+
     /**
      * Keeps the round just ended, when fewer than {@link #keep} are kept.
      *

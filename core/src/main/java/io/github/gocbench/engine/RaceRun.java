@@ -290,6 +290,9 @@ final class RaceRun {
 
     /** Hands the anomalous round just tallied to the forensics (allocates only here, on anomalous rounds). */
     private void keepTimeline(long dc, long im, long rows, long seenTwice, long surplus) {
+        if (!forensics.wantsMore()) {
+            return; // its bound reached: no list built for the rounds it does not keep
+        }
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         List<String> answers = new java.util.ArrayList<>();
         for (int i = 0; i < outcomes.length; i++) {
