@@ -45,7 +45,16 @@ class ConsoleSweep implements SweepListener {
     static int runAndReport(List<Sweep.Step> steps, Terminal term, OutputOptions output)
             throws TargetUnavailableException, IOException {
         try (GracefulStop stop = GracefulStop.install()) {
-            List<RunResult> results = new Sweep(steps).run(new ConsoleSweep(term, "goc"), false);
+            List<RunResult> results;
+            try {
+                results = new Sweep(steps).run(new ConsoleSweep(term, "goc"), false);
+            } catch (TargetUnavailableException e) {
+                if (stop.stopped() != null) { // Ctrl-C while the server started or workers connected
+                    throw new TargetUnavailableException("stopped before the first call: " + stop.stopped()
+                            + "; nothing written", e);
+                }
+                throw e;
+            }
             stop.writing();
             OutputOptions.requireSomethingRan(results);
             print(results, term);

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +96,8 @@ class SignalsIT {
             ProcessHandle server = child.awaitServer(START_BOUND);
             int port = ChildGoc.port(server);
             ChildGoc.await("workers connected", START_BOUND, () -> ServerLostIT.sessions("postgres", port) >= 5);
+            // sessions alone can count a probe's connection while a worker still connects (seen at load 20)
+            ChildGoc.await("rounds run", START_BOUND, () -> rows(port) >= 3);
             Thread.sleep(500);
             long t0 = System.nanoTime();
             ChildGoc.signal(child.pid(), "INT");
@@ -156,5 +163,17 @@ class SignalsIT {
             max = Math.max(max, Integer.parseInt(m.group(1)));
         }
         return max;
+    }
+
+    /** Rows the child's race has created so far in goc's table; -1 while it cannot be asked. */
+    private static long rows(int port) {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+        try (Connection c = DriverManager.getConnection(url);
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM goc_item")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 }
