@@ -3,28 +3,17 @@ package io.github.gocbench.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.dialect.DbFamily;
-import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.dialect.Dialects;
-import io.github.gocbench.server.Target;
-import io.github.gocbench.server.TargetSpec;
-import io.github.gocbench.server.TestTargets;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Table;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,38 +27,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Holds every framework replay to the statements it declares ({@link Replay#statements}), read back
  * from the server's own log for one uncontended call per situation (autocommit, inside an open
- * transaction that already read the key) and per {@link io.github.gocbench.framework.Path}: an
- * embedded PostgreSQL started here with {@code log_statement=all} and the logging collector, and the
- * embedded MariaDB's general log ({@code log_output=TABLE}), filtered to the calling session.
+ * transaction that already read the key) and per {@link io.github.gocbench.framework.Path}, on the
+ * {@link StatementLogServers} (PostgreSQL {@code log_statement=all}, MariaDB's general log),
+ * filtered to the calling session.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementLogIT {
 
     private static final Table TABLE = new Table("goc_fw_log", true);
-    private static final String START = "SELECT 'goc-log-start'";
-    private static final String END = "SELECT 'goc-log-end'";
 
     private final AtomicLong keys = new AtomicLong(1000);
-    private Path pgLogDir;
-    private EmbeddedPostgres pg;
-    private Target mariadb;
+    private StatementLogServers servers;
 
     @BeforeAll
     void start() throws Exception {
-        pgLogDir = Files.createTempDirectory("goc-pg-log");
-        pg = EmbeddedPostgres.builder()
-                .setServerConfig("logging_collector", "on")
-                .setServerConfig("log_destination", "stderr")
-                .setServerConfig("log_directory", pgLogDir.toString())
-                .setServerConfig("log_filename", "statements.log")
-                .setServerConfig("log_statement", "all")
-                .setServerConfig("log_line_prefix", "pid%p:") // zonky drops a "|" from the value
-                .start();
-        mariadb = TestTargets.open(TargetSpec.of(DbFamily.MARIADB));
-        try (Connection c = mariadb.connect(); Statement s = c.createStatement()) {
-            s.execute("SET GLOBAL log_output = 'TABLE'");
-            s.execute("SET GLOBAL general_log = 1");
-        }
+        servers = StatementLogServers.start();
         try (Connection c = connect(Flavor.POSTGRES)) {
             Dialects.of(DbFamily.POSTGRES).resetSchema(c, TABLE);
         }
@@ -80,14 +52,8 @@ class StatementLogIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (mariadb != null) {
-            try (Connection c = mariadb.connect(); Statement s = c.createStatement()) {
-                s.execute("SET GLOBAL general_log = 0");
-                s.execute("TRUNCATE TABLE mysql.general_log");
-            }
-        }
-        if (pg != null) {
-            pg.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 
@@ -132,7 +98,7 @@ class StatementLogIT {
                 c.setAutoCommit(false);
                 readKey(c, key); // the outer transaction has read the key, as goc's --outer-tx does
             }
-            mark(c, START);
+            StatementLogServers.markStart(c);
             Got got = null;
             SQLException failed = null;
             try {
@@ -141,20 +107,9 @@ class StatementLogIT {
                 failed = e;
             }
             List<String> expected = replay.statements(inTx, path);
-            try {
-                mark(c, END);
-            } catch (SQLException aborted) {
-                // a PostgreSQL transaction the call left aborted (25P02) refuses the marker; the server
-                // still logs it as the refused statement, which pgLog reads
-                assertThat(inTx && flavor == Flavor.POSTGRES).as("end marker refused: %s", aborted).isTrue();
-            }
-            if (inTx) {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
+            List<String> logged = servers.endCall(c, family(flavor), inTx);
             Assumptions.assumeTrue(blocked.isEmpty(), () -> "the call's own locks (a FOR UPDATE gap lock) block"
                     + " another session's INSERT of the key, so no conflict can be forced: " + blocked);
-            List<String> logged = flavor == Flavor.POSTGRES ? pgLog(c) : mariadbLog(c);
             assertThat(Statements.normalize(logged))
                     .as("server log of %s %s %s %s (call ended with %s)", id, flavor, situation, path,
                             failed == null ? got : failed.toString())
@@ -170,12 +125,11 @@ class StatementLogIT {
     }
 
     private Connection connect(Flavor flavor) throws SQLException {
-        if (flavor == Flavor.MYSQL) {
-            return mariadb.connect();
-        }
-        Properties p = new Properties();
-        p.setProperty("user", "postgres");
-        return DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), p);
+        return servers.connect(family(flavor));
+    }
+
+    private static DbFamily family(Flavor flavor) {
+        return flavor == Flavor.POSTGRES ? DbFamily.POSTGRES : DbFamily.MARIADB;
     }
 
     /** Two seconds: the hook's INSERT must not wait long behind the call's own locks. */
@@ -203,96 +157,5 @@ class StatementLogIT {
                 }
             }
         }
-    }
-
-    private static void mark(Connection c, String marker) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(marker)) {
-            rs.next();
-        }
-    }
-
-    /** The statements this session logged between the markers, from the general log table. */
-    private List<String> mariadbLog(Connection c) throws SQLException {
-        List<String> all = new ArrayList<>();
-        try (Connection admin = mariadb.connect();
-             PreparedStatement ps = admin.prepareStatement("SELECT argument FROM mysql.general_log"
-                     + " WHERE thread_id = ? AND command_type IN ('Query', 'Execute')")) {
-            ps.setLong(1, connectionId(c));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    all.add(new String(rs.getBytes(1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return between(all);
-    }
-
-    private static long connectionId(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /**
-     * The statements this backend logged between the markers: {@code statement:} and
-     * {@code execute <name>:} lines, plus the text of a statement refused because the transaction was
-     * already aborted (PostgreSQL refuses it before it would log it as executed).
-     */
-    private List<String> pgLog(Connection c) throws SQLException, IOException, InterruptedException {
-        int pid;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            pid = rs.getInt(1);
-        }
-        String prefix = "pid" + pid + ":";
-        Path file = pgLogDir.resolve("statements.log");
-        for (int i = 0; i < 200; i++) {
-            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
-            List<String> all = new ArrayList<>();
-            boolean aborted = false;
-            for (String line : lines) {
-                if (!line.startsWith(prefix)) {
-                    continue;
-                }
-                String rest = line.substring(prefix.length());
-                if (rest.startsWith("LOG:  statement: ")) {
-                    all.add(rest.substring("LOG:  statement: ".length()));
-                } else if (rest.startsWith("LOG:  execute ")) {
-                    all.add(rest.substring(rest.indexOf(": ", "LOG:  execute ".length()) + 2));
-                } else if (rest.startsWith("ERROR:  current transaction is aborted")) {
-                    aborted = true;
-                } else if (aborted && rest.startsWith("STATEMENT:  ")) {
-                    all.add(rest.substring("STATEMENT:  ".length()));
-                    aborted = false;
-                }
-            }
-            if (all.stream().anyMatch(s -> Statements.normalize(s).equals(Statements.normalize(END)))) {
-                return between(all);
-            }
-            Thread.sleep(50); // the logging collector writes asynchronously
-        }
-        throw new IllegalStateException("end marker of backend " + pid + " never reached " + file);
-    }
-
-    /** The entries after the last start marker and before the end marker after it. */
-    private static List<String> between(List<String> all) {
-        String start = Statements.normalize(START);
-        String end = Statements.normalize(END);
-        int from = -1;
-        for (int i = 0; i < all.size(); i++) {
-            if (Statements.normalize(all.get(i)).equals(start)) {
-                from = i;
-            }
-        }
-        assertThat(from).as("start marker in the log").isNotNegative();
-        List<String> out = new ArrayList<>();
-        for (int i = from + 1; i < all.size(); i++) {
-            if (Statements.normalize(all.get(i)).equals(end)) {
-                return out;
-            }
-            out.add(all.get(i));
-        }
-        throw new AssertionError("no end marker after the start marker: " + all);
     }
 }

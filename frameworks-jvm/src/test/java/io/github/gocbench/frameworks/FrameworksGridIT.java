@@ -7,6 +7,7 @@ import io.github.gocbench.frameworks.hibernate.HibernateFindPersistRefind;
 import io.github.gocbench.frameworks.hibernate.HibernateUpsert;
 import io.github.gocbench.frameworks.jooq.JooqInsertIgnoreSelect;
 import io.github.gocbench.frameworks.jooq.JooqMergeSelect;
+import io.github.gocbench.frameworks.spring.SpringDataFindSave;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class FrameworksGridIT {
 
     private static final List<Class<?>> STRATEGIES = List.of(HibernateFindPersist.class,
-            HibernateFindPersistRefind.class, HibernateUpsert.class, JooqInsertIgnoreSelect.class, JooqMergeSelect.class);
+            HibernateFindPersistRefind.class, HibernateUpsert.class, SpringDataFindSave.class, JooqInsertIgnoreSelect.class,
+            JooqMergeSelect.class);
 
     @Test
     void grid() throws IOException {
