@@ -48,6 +48,13 @@ public interface Dialect {
      */
     void releaseTableClaim(Connection connection, Table table) throws SQLException;
 
+    /**
+     * The server's id of {@code connection}'s session (PostgreSQL's backend pid, MariaDB/MySQL's
+     * connection id): what the server's own views (locks, waits, processlist) call it, so a
+     * client-side connection can be found there.
+     */
+    long sessionId(Connection connection) throws SQLException;
+
     /** Deletes every row of {@code table}. */
     void truncate(Connection connection, Table table) throws SQLException;
 

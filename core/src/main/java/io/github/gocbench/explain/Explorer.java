@@ -72,7 +72,7 @@ public final class Explorer {
             for (int c = 0; c < config.callers(); c++) {
                 Connection conn = open(target, config);
                 connections.add(conn);
-                sessions.add(waits.sessionId(conn));
+                sessions.add(dialect.sessionId(conn));
             }
             Execution.Setup setup = new Execution.Setup(strategy, dialect, config.outerTx(),
                     "SELECT id FROM " + table.name() + " WHERE k = ?", connections, sessions, waits,
@@ -270,7 +270,7 @@ public final class Explorer {
                 closeQuietly(conn);
                 Connection fresh = open(target, config);
                 setup.connections().set(c, fresh);
-                setup.sessions().set(c, setup.waits().sessionId(fresh));
+                setup.sessions().set(c, setup.dialect().sessionId(fresh));
             }
         }
     }

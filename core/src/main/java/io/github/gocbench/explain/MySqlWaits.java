@@ -45,14 +45,6 @@ final class MySqlWaits implements ServerWaits {
     }
 
     @Override
-    public long sessionId(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    @Override
     public Map<Long, List<Long>> blocked(List<Long> sessions) throws SQLException {
         Map<Long, List<Long>> out = new LinkedHashMap<>();
         if (sessions.isEmpty()) {

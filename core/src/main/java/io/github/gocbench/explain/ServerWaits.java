@@ -12,9 +12,6 @@ import java.util.Map;
  */
 interface ServerWaits {
 
-    /** This session's id on the server (the PostgreSQL backend pid, the MariaDB connection id). */
-    long sessionId(Connection connection) throws SQLException;
-
     /**
      * Of {@code sessions}, those waiting for a lock now, each with the sessions it waits for
      * (empty when the server does not say).

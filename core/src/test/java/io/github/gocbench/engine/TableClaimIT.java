@@ -101,6 +101,9 @@ class TableClaimIT {
             }
             assertThat(claimed).as("claim after the holder's session ended").isTrue();
             assertThat(dialect.tableClaimHolder(other, TABLE)).endsWith(" " + sessionId(target, other));
+            assertThat(dialect.sessionId(other)).as("Dialect.sessionId, read with the server's own function")
+                    .isEqualTo(Long.parseLong(sessionId(target, other)))
+                    .isNotEqualTo(Long.parseLong(holderId));
         }
     }
 

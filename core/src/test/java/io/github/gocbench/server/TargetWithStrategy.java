@@ -49,6 +49,10 @@ public final class TargetWithStrategy {
                 d.releaseTableClaim(c, t);
             }
 
+            public long sessionId(Connection c) throws SQLException {
+                return d.sessionId(c);
+            }
+
             public Outcome classify(SQLException e) {
                 return d.classify(e);
             }

@@ -114,6 +114,11 @@ final class StubTarget implements Target {
         }
 
         @Override
+        public long sessionId(Connection connection) {
+            return 0;
+        }
+
+        @Override
         public Outcome classify(SQLException e) {
             return Outcome.OTHER;
         }

@@ -116,6 +116,14 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
+    public long sessionId(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
     public void releaseTableClaim(Connection connection, Table table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(RELEASE_CLAIM)) {
             ps.setString(1, table.name());

@@ -111,6 +111,14 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public long sessionId(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
     public void releaseTableClaim(Connection connection, Table table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(RELEASE_CLAIM)) {
             ps.setInt(1, CLAIM_CLASS);
