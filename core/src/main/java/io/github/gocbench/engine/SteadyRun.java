@@ -120,15 +120,10 @@ final class SteadyRun {
                     allocatedAtStart = Math.max(0, allocatedBytes());
                     cpuAtStart = cpuNanos();
                 }
-                long key = keys.next();
-                w.begin(key, now); // the loop's clock read is the call's start: one read fewer per call
-                CallRecord c = w.call(ledger, ledger == null ? 0 : (int) (key - base), false);
+                step(w, keys, now, measured);
                 if (measured) {
                     measuredCalls++;
-                    w.count(c, true, null);
-                    lastCallEndNanos.lazySet(w.index, c.endNanos);
                 }
-                w.recover(c);
             }
         } finally {
             if (inWindow) {
@@ -141,6 +136,24 @@ final class SteadyRun {
             }
             cpu.set(w.index, cpuAtStart >= 0 && cpuNanos() >= 0 ? cpuNanos() - cpuAtStart : -1);
         }
+    }
+
+    /**
+     * One call of worker {@code w} on the stream's next key, starting at {@code now} (the loop's
+     * clock read is the call's start: one read fewer per call), counted when {@code measured}.
+     * A method of its own so the JIT compiles it: {@link #work}'s loop is entered once per thread
+     * and at a few thousand calls per second never reaches the on-stack-replacement threshold, so
+     * a body written inline ran interpreted for the whole run (JFR, issue 12).
+     */
+    private void step(Worker w, KeySpec.KeyStream keys, long now, boolean measured) throws TargetLostException {
+        long key = keys.next();
+        w.begin(key, now);
+        CallRecord c = w.call(ledger, ledger == null ? 0 : (int) (key - base), false);
+        if (measured) {
+            w.count(c, true, null);
+            lastCallEndNanos.lazySet(w.index, c.endNanos);
+        }
+        w.recover(c);
     }
 
     private void passGate(Worker w) {
