@@ -289,12 +289,58 @@ public final class VerdictGrid {
         return s.replace("|", "\\|");
     }
 
+    /** Width of a column of the drawn grid, in pixels, unless its header needs more. */
+    static final int CELL_WIDTH = 230;
+    /** Room left beside a cell's text, in pixels. */
+    static final int CELL_PADDING = 16;
+    private static final Font HEADER_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final java.awt.font.FontRenderContext FRC =
+            new java.awt.font.FontRenderContext(null, true, true);
+
+    private static Font cellFont(Cell cell) {
+        return new Font(Font.SANS_SERIF, cell.safe() ? Font.BOLD : Font.PLAIN, 13);
+    }
+
+    /** Width of {@code text} in {@code font}, in pixels. */
+    static double textWidth(String text, Font font) {
+        return font.getStringBounds(text, FRC).getWidth();
+    }
+
+    /**
+     * A cell's text as one line when it fits {@code width}, else as two lines broken after the
+     * comma nearest the middle ("duprows, doublecreate," / "idmismatch 100%"), so that long cells
+     * stay inside their box instead of running into the next one.
+     */
+    static List<String> cellLines(String text, Font font, double width) {
+        if (textWidth(text, font) <= width) {
+            return List.of(text);
+        }
+        int best = -1;
+        for (int i = text.indexOf(", "); i >= 0; i = text.indexOf(", ", i + 1)) {
+            if (best < 0 || Math.abs(i - text.length() / 2) < Math.abs(best - text.length() / 2)) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            int space = text.lastIndexOf(' ');
+            return space <= 0 ? List.of(text) : List.of(text.substring(0, space), text.substring(space + 1));
+        }
+        return List.of(text.substring(0, best + 1), text.substring(best + 2));
+    }
+
+    /** The width of a column: {@link #CELL_WIDTH}, or more when the widest header needs it. */
+    int columnWidth() {
+        double header = columns.stream().mapToDouble(c -> textWidth(c.label(), HEADER_FONT)).max().orElse(0);
+        return (int) Math.ceil(Math.max(CELL_WIDTH, header + 2 * CELL_PADDING));
+    }
+
     /** The grid as a chart: coloured cells with their text, strategies down, conditions across. */
     JFreeChart chart() {
         DefaultXYZDataset data = new DefaultXYZDataset();
         int n = strategies.size() * columns.size();
         double[][] xyz = new double[3][n];
         List<XYTextAnnotation> labels = new ArrayList<>();
+        int columnWidth = columnWidth();
         int i = 0;
         for (int row = 0; row < strategies.size(); row++) {
             for (int col = 0; col < columns.size(); col++) {
@@ -304,11 +350,17 @@ public final class VerdictGrid {
                 xyz[2][i] = cell.runs() == 0 || cell.inconclusive() && cell.anomalies().isEmpty() ? 2
                         : cell.safe() ? 0 : 1;
                 i++;
-                XYTextAnnotation t = new XYTextAnnotation(cell.text(), col, row);
-                t.setFont(new Font(Font.SANS_SERIF, cell.safe() ? Font.BOLD : Font.PLAIN, 14));
-                t.setPaint(cell.runs() == 0 ? StrategyPlots.MUTED : StrategyPlots.INK);
-                t.setTextAnchor(TextAnchor.CENTER);
-                labels.add(t);
+                Font font = cellFont(cell);
+                List<String> lines = cellLines(cell.text(), font, columnWidth - CELL_PADDING);
+                for (int l = 0; l < lines.size(); l++) {
+                    // two lines sit above and below the row's middle
+                    double dy = lines.size() == 1 ? 0 : (l == 0 ? -0.2 : 0.2);
+                    XYTextAnnotation t = new XYTextAnnotation(lines.get(l), col, row + dy);
+                    t.setFont(font);
+                    t.setPaint(cell.runs() == 0 ? StrategyPlots.MUTED : StrategyPlots.INK);
+                    t.setTextAnchor(TextAnchor.CENTER);
+                    labels.add(t);
+                }
             }
         }
         data.addSeries("verdict", xyz);
@@ -352,7 +404,7 @@ public final class VerdictGrid {
         chart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
         // after the theme, which would reset annotation and tick label fonts
         labels.forEach(plot::addAnnotation);
-        x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        x.setTickLabelFont(HEADER_FONT);
         x.setTickLabelPaint(StrategyPlots.INK);
         y.setTickLabelFont(new Font(Font.MONOSPACED, Font.PLAIN, 14));
         y.setTickLabelPaint(StrategyPlots.INK);
@@ -363,8 +415,8 @@ public final class VerdictGrid {
 
     /** The grid's drawing, sized to its rows and columns. */
     ChartWriter.Drawing drawing() {
-        int width = Math.max(640, 190 + 230 * columns.size());
-        int height = 190 + 38 * Math.max(1, strategies.size());
+        int width = Math.max(640, 190 + columnWidth() * columns.size());
+        int height = 190 + 40 * Math.max(1, strategies.size());
         return new ChartWriter.Drawing(ChartKind.VERDICT, "verdict", chart(),
                 "Verdict per strategy and condition: " + LEGEND + ".",
                 width, height);

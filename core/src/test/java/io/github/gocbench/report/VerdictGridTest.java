@@ -18,6 +18,22 @@ class VerdictGridTest {
     private static final VerdictGrid.Column MARIA_OUTER = new VerdictGrid.Column("MariaDB 11.4.5 (embedded)", OUTER_TX);
 
     @Test
+    void longCellsBreakIntoTwoLinesThatFitTheirColumnAndHeadersSetTheWidth() {
+        java.awt.Font f = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13);
+        double room = VerdictGrid.CELL_WIDTH - VerdictGrid.CELL_PADDING;
+        assertThat(VerdictGrid.cellLines("dup 72%", f, room)).containsExactly("dup 72%");
+        List<String> two = VerdictGrid.cellLines("duprows, doublecreate, idmismatch 100%", f, room);
+        assertThat(two).containsExactly("duprows, doublecreate,", "idmismatch 100%");
+        two.forEach(line -> assertThat(VerdictGrid.textWidth(line, f)).as(line).isLessThanOrEqualTo(room));
+        // the widest header fits its column, so the axis does not drop it as overlapping
+        VerdictGrid g = VerdictGrid.of(SampleResults.all());
+        java.awt.Font header = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13);
+        double widest = g.columns().stream().mapToDouble(c -> VerdictGrid.textWidth(c.label(), header)).max()
+                .orElseThrow();
+        assertThat((double) g.columnWidth()).isGreaterThan(widest);
+    }
+
+    @Test
     void rowsInDesignOrderColumnsPerServerAndCondition() {
         VerdictGrid g = VerdictGrid.of(SampleResults.all());
         assertThat(g.strategies()).containsExactly("naive", "transactional", "upsert");
