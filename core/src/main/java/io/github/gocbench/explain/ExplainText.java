@@ -145,7 +145,7 @@ public final class ExplainText {
     }
 
     /** Adds {@code text} to {@code cell} in lines of at most {@link #MAX_WIDTH}, the first prefixed. */
-    private static void wrap(List<String> cell, String text, String prefix) {
+    static void wrap(List<String> cell, String text, String prefix) {
         String rest = prefix + text;
         String indent = " ".repeat(Math.min(prefix.length(), 3));
         while (rest.length() > MAX_WIDTH) {

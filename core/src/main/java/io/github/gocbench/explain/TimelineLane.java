@@ -62,14 +62,21 @@ public final class TimelineLane {
 
     /** {@code t} as terminal text: a heading line and the swimlane. */
     public static String text(Timeline t) {
+        return heading(t) + '\n' + ExplainText.lane(lane(t), answers(t));
+    }
+
+    /** {@code t} as an SVG swimlane ({@link SwimlaneSvg}) for the report: the same heading and lane. */
+    public static String svg(Timeline t) {
+        return SwimlaneSvg.svg(List.of(heading(t)), lane(t), answers(t), List.of());
+    }
+
+    private static String heading(Timeline t) {
         StringBuilder sb = new StringBuilder();
         sb.append("Round ").append(t.round()).append(" (").append(String.join(", ", t.anomalies()))
                 .append("), key ").append(t.key()).append("; times in us after the round's release");
         if (t.dropped() > 0) {
             sb.append("; ").append(t.dropped()).append(" statement(s) beyond the buffer not kept");
         }
-        sb.append('\n');
-        sb.append(ExplainText.lane(lane(t), answers(t)));
         return sb.toString();
     }
 

@@ -240,6 +240,7 @@ final class ReportPage {
             .summary { color: #555; }
             figure { margin: 18px 0 28px; }
             figure img { display: block; max-width: 100%; height: auto; border: 1px solid #e4e4e4; }
+            figure.swimlane { overflow-x: auto; }
             figcaption { color: #555; font-size: 0.92em; margin-top: 6px; }
             .scroll { overflow-x: auto; }
             table { border-collapse: collapse; font-size: 0.92em; margin: 8px 0 12px; }

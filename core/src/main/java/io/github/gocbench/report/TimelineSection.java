@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The report's "Anomalous rounds, statement by statement" section (issue 18): for each race that
- * kept timelines, its first anomalous round drawn as explain's swimlane. One round per run and at
+ * kept timelines, its first anomalous round drawn as explain's swimlane (in the HTML as an inline SVG,
+ * {@link io.github.gocbench.explain.SwimlaneSvg}, with the text below it). One round per run and at
  * most {@link #MAX_RUNS} runs, so a compare's report stays readable; the results files keep all.
  */
 final class TimelineSection {
@@ -56,8 +57,9 @@ final class TimelineSection {
                 .append(Html.escape(INTRO.replace("`", ""))).append("</p>\n");
         for (RunResult r : with.subList(0, Math.min(MAX_RUNS, with.size()))) {
             Timeline t = r.timelines().get(0);
-            b.append("<details><summary>").append(Html.escape(title(r))).append("</summary>\n<pre>")
-                    .append(Html.escape(TimelineLane.text(t))).append("</pre></details>\n");
+            b.append("<h3>").append(Html.escape(title(r))).append("</h3>\n<figure class=\"swimlane\">\n")
+                    .append(TimelineLane.svg(t)).append("</figure>\n<details><summary>As text (to replay by hand)"
+                            + "</summary>\n<pre>").append(Html.escape(TimelineLane.text(t))).append("</pre></details>\n");
         }
         if (with.size() > MAX_RUNS) {
             b.append("<p>").append(with.size() - MAX_RUNS).append(" more run(s) kept timelines: see the results JSON.</p>\n");

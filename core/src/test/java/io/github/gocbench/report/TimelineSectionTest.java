@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.results.Timeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The report draws a race's kept anomalous round as explain's swimlane (issue 18). */
 class TimelineSectionTest {
@@ -31,6 +34,18 @@ class TimelineSectionTest {
                 .contains("= NOT_FOUND_AFTER_CONFLICT (session 12)");
         assertThat(md.split("\\*\\*", -1)).hasSize(3); // one titled block: the run without timelines has none
         assertThat(TimelineSection.html(List.of(race))).contains("<details>").contains("&lt;- +90.0us 1 row affected");
+    }
+
+    @Test
+    void theHtmlReportDrawsTheRoundAsAnInlineSvgAndTheMarkdownKeepsTheText(@TempDir Path dir) throws Exception {
+        RunResult race = SampleResults.race().get(0).withTimelines(List.of(ROUND));
+        ReportFiles files = Report.write(List.of(race), dir.resolve("report"));
+        String html = Files.readString(files.html());
+        String section = html.substring(html.indexOf("Anomalous rounds, statement by statement"));
+        assertThat(section).contains("<figure class=\"swimlane\">\n<svg ").contains("caller B");
+        assertThat(html.substring(0, html.indexOf("Anomalous rounds, statement by statement"))).doesNotContain("<svg");
+        String md = Files.readString(files.markdown());
+        assertThat(md).doesNotContain("<svg").contains("= NOT_FOUND_AFTER_CONFLICT (session 12)");
     }
 
     @Test
