@@ -100,7 +100,8 @@ public final class SwimlaneSvg {
             }
             int ly = y;
             for (Cell l : lines) {
-                b.append(text(x[c] + PAD, ly + LINE - 3, l.text(), l.color(), false, null));
+                String color = marked.contains(i) && l.color().equals(GREEN) ? RED : l.color();
+                b.append(text(x[c] + PAD, ly + LINE - 3, l.text(), color, false, null));
                 ly += LINE;
             }
             y += lines.size() * LINE + 6;
