@@ -5,9 +5,7 @@ import io.github.gocbench.outcome.Messages;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.results.Timeline;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -143,9 +141,8 @@ final class Forensics {
      * {@code CONNECTION_ID()}), read once when a race connection opens; {@code null} when it fails.
      */
     static Long sessionId(Connection raw, Dialect dialect) {
-        String sql = "postgres".equals(dialect.id()) ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()";
-        try (Statement st = raw.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : null;
+        try {
+            return dialect.sessionId(raw);
         } catch (SQLException | RuntimeException e) {
             LOG.debug("could not read the session id", e);
             return null;

@@ -2,11 +2,15 @@ package io.github.gocbench.engine;
 
 import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.results.Timeline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -293,8 +297,8 @@ final class RaceRun {
         if (!forensics.wantsMore()) {
             return; // its bound reached: no list built for the rounds it does not keep
         }
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        List<String> answers = new java.util.ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        List<String> answers = new ArrayList<>();
         for (int i = 0; i < outcomes.length; i++) {
             Outcome o = outcomes[i];
             if (o != null && o.isAnomaly()) {
@@ -319,7 +323,7 @@ final class RaceRun {
     }
 
     /** The timelines of the first anomalous rounds (at most {@link Forensics#KEEP}). */
-    List<io.github.gocbench.results.Timeline> timelines() {
+    List<Timeline> timelines() {
         return forensics.timelines();
     }
 

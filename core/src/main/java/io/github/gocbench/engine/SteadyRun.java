@@ -134,7 +134,8 @@ final class SteadyRun {
                 allocated.set(w.index, allocatedBytes() - allocatedAtStart);
                 allocatedCalls.set(w.index, measuredCalls);
             }
-            cpu.set(w.index, cpuAtStart >= 0 && cpuNanos() >= 0 ? cpuNanos() - cpuAtStart : -1);
+            long cpuAtEnd = cpuNanos();
+            cpu.set(w.index, cpuAtStart >= 0 && cpuAtEnd >= 0 ? cpuAtEnd - cpuAtStart : -1);
         }
     }
 
