@@ -7,6 +7,7 @@ import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.plan.ComparePlan;
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.results.SteadyPoints;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Grade;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class CompareSummary {
         Map<String, String> workloads = new java.util.TreeMap<>(CompareSummary::workloadOrder);
         for (RunResult r : rs) {
             strategies.add(r.config().strategy());
-            if ("steady".equals(r.config().workload())) {
+            if (r.config().workload() == WorkloadKind.STEADY) {
                 threads.add(r.config().threads());
                 workloads.put(workload(r), workloadHeader(r));
             }
@@ -84,7 +85,7 @@ final class CompareSummary {
             // the verdict is the races' (as in the ranking above it); a steady run's anomalies are marked in
             // its goodput cell and counted in dup/other, but a run over many keys under churn deletes is not
             // a race of the strategy against itself
-            row.add(overall(mine.stream().filter(r -> "race".equals(r.config().workload())).toList()).name());
+            row.add(overall(mine.stream().filter(r -> r.config().workload() == WorkloadKind.RACE).toList()).name());
             row.add(race(mine, false));
             row.add(race(mine, true));
             long dup = 0;
@@ -118,7 +119,7 @@ final class CompareSummary {
         TargetInfo info = rs.get(0).target();
         StringBuilder heading = new StringBuilder(db.cliName()).append(": ").append(info.product()).append(' ')
                 .append(info.version()).append(" (").append(info.provision().cliName()).append(')');
-        List<RunResult> races = rs.stream().filter(r -> "race".equals(r.config().workload())).toList();
+        List<RunResult> races = rs.stream().filter(r -> r.config().workload() == WorkloadKind.RACE).toList();
         if (!races.isEmpty()) {
             Set<Integer> raceThreads = new java.util.TreeSet<>();
             races.forEach(r -> raceThreads.add(r.config().threads()));
@@ -129,7 +130,7 @@ final class CompareSummary {
                     .append(fewest == most ? String.valueOf(most) : fewest + "-" + most).append(" rounds");
         }
         int repeats = points.values().stream().mapToInt(SteadyPoints.Point::runs).max().orElse(1);
-        rs.stream().filter(r -> "steady".equals(r.config().workload())).findFirst().ifPresent(r ->
+        rs.stream().filter(r -> r.config().workload() == WorkloadKind.STEADY).findFirst().ifPresent(r ->
                 heading.append("; steady ").append(seconds(r.config().durationSeconds())).append(" after ")
                         .append(seconds(r.config().warmupSeconds())).append(" warm-up"));
         if (!workloads.isEmpty()) {
@@ -167,7 +168,7 @@ final class CompareSummary {
 
     private static List<String> workloadLegend(List<RunResult> rs) {
         Map<String, String> m = new java.util.TreeMap<>(CompareSummary::workloadOrder);
-        rs.stream().filter(r -> "steady".equals(r.config().workload()))
+        rs.stream().filter(r -> r.config().workload() == WorkloadKind.STEADY)
                 .forEach(r -> m.put(workload(r), workloadHeader(r)));
         List<String> out = new ArrayList<>();
         m.forEach((w, h) -> out.add(h.equals(w) ? w : h + " = " + w));
@@ -208,7 +209,7 @@ final class CompareSummary {
      */
     private static String race(List<RunResult> mine, boolean outerTx) {
         List<RunResult> races = mine.stream()
-                .filter(r -> "race".equals(r.config().workload()) && r.config().conditions().outerTx() == outerTx)
+                .filter(r -> r.config().workload() == WorkloadKind.RACE && r.config().conditions().outerTx() == outerTx)
                 .toList();
         if (races.isEmpty()) {
             return "-";
@@ -302,7 +303,7 @@ final class CompareSummary {
         List<String> lines = new ArrayList<>();
         for (RunResult r : results) {
             String first = RunTable.firstAnomaly(r);
-            if (first != null && "race".equals(r.config().workload())
+            if (first != null && r.config().workload() == WorkloadKind.RACE
                     && r.config().threads() == ComparePlan.VERDICT_THREADS) {
                 lines.add("first anomaly, " + r.target().family().cliName() + " " + r.config().strategy() + " race"
                         + (r.config().conditions().outerTx() ? " outer-tx" : "")

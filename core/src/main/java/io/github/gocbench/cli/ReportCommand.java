@@ -109,7 +109,7 @@ final class ReportCommand implements Callable<Integer> {
         for (RunResult r : one.runs()) {
             RunResult.ConfigInfo c = r.config();
             mine.add(r.target().family().cliName() + " " + r.target().version() + " " + c.strategy() + " "
-                    + c.workload() + (c.keys() == null ? "" : " " + c.keys()) + " " + c.threads() + " threads "
+                    + c.workload().id() + (c.keys() == null ? "" : " " + c.keys()) + " " + c.threads() + " threads "
                     + c.conditions());
         }
         for (ThroughputPoint p : one.benchmarks()) {

@@ -110,7 +110,7 @@ final class RunTable {
     static String workload(RunResult r) {
         RunResult.ConfigInfo config = r.config();
         Conditions c = config.conditions();
-        StringBuilder sb = new StringBuilder(config.workload());
+        StringBuilder sb = new StringBuilder(config.workload().id());
         if (config.rounds() != null) {
             sb.append(' ').append(config.rounds()).append(" rounds");
         } else if (config.keys() != null) {

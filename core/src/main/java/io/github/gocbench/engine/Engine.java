@@ -467,7 +467,7 @@ public final class Engine {
         Double duration = w instanceof Workload.Steady s ? s.duration().toMillis() / 1000.0 : null;
         Double warmup = w instanceof Workload.Steady s ? s.warmup().toMillis() / 1000.0 : null;
         String keys = w instanceof Workload.Steady s ? s.keys().text() : null;
-        return new RunResult.ConfigInfo(config.strategy(), w.name(), w.threads(), rounds, duration, warmup, keys,
+        return new RunResult.ConfigInfo(config.strategy(), w.kind(), w.threads(), rounds, duration, warmup, keys,
                 config.conditions(), UserStrategies.description(config.strategy()).orElse(null));
     }
 

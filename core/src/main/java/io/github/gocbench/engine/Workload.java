@@ -1,5 +1,6 @@
 package io.github.gocbench.engine;
 
+import io.github.gocbench.results.WorkloadKind;
 import java.time.Duration;
 
 /** How keys are chosen and how threads are released. */
@@ -14,8 +15,13 @@ public sealed interface Workload permits Workload.Race, Workload.Steady {
     /** Number of threads, each owning one connection. */
     int threads();
 
+    /** The kind results record: race or steady. */
+    WorkloadKind kind();
+
     /** Workload name as in results: {@code race} or {@code steady}. */
-    String name();
+    default String name() {
+        return kind().id();
+    }
 
     /**
      * Finds anomalies: {@code rounds} rounds, each on a fresh key, all threads released together
@@ -30,16 +36,16 @@ public sealed interface Workload permits Workload.Race, Workload.Steady {
         }
 
         @Override
-        public String name() {
-            return "race";
+        public WorkloadKind kind() {
+            return WorkloadKind.RACE;
         }
     }
 
     /** Measures throughput: threads free-running for {@code duration} after {@code warmup}. */
     record Steady(int threads, Duration duration, Duration warmup, KeySpec keys) implements Workload {
         @Override
-        public String name() {
-            return "steady";
+        public WorkloadKind kind() {
+            return WorkloadKind.STEADY;
         }
     }
 }

@@ -116,7 +116,7 @@ final class CostTable {
         CallCost c = r.cost();
         List<String> row = new ArrayList<>();
         row.add(RunLabels.server(r.target()));
-        row.add(r.config().workload() + (r.config().keys() == null ? "" : " " + r.config().keys()));
+        row.add(r.config().workload().id() + (r.config().keys() == null ? "" : " " + r.config().keys()));
         row.add(r.config().strategy());
         row.add(Integer.toString(r.config().threads()));
         row.add(RunLabels.condition(r.config()));
@@ -166,7 +166,7 @@ final class CostTable {
         for (RunResult r : retried) {
             Map<String, Long> h = r.cost().retriesHistogram();
             b.append("- ").append(RunLabels.server(r.target())).append(' ').append(r.config().strategy()).append(' ')
-                    .append(r.config().workload()).append(r.config().keys() == null ? "" : " " + r.config().keys())
+                    .append(r.config().workload().id()).append(r.config().keys() == null ? "" : " " + r.config().keys())
                     .append(", ").append(r.config().threads()).append(" threads: ")
                     .append(h.entrySet().stream().sorted(Comparator.comparingInt(e -> Integer.parseInt(e.getKey())))
                             .map(e -> e.getKey() + ": " + e.getValue())

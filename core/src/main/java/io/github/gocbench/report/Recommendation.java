@@ -3,6 +3,7 @@ package io.github.gocbench.report;
 import io.github.gocbench.outcome.Evidence;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Isolation;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public record Recommendation(String server, String situation, List<Ranked> safe,
         Map<String, List<RunResult>> races = new TreeMap<>(Palette.strategyOrder());
         Isolation isolation = null;
         for (RunResult r : rs) {
-            if ("race".equals(r.config().workload()) && plain(r.config().conditions(), outerTx)) {
+            if (r.config().workload() == WorkloadKind.RACE && plain(r.config().conditions(), outerTx)) {
                 races.computeIfAbsent(r.config().strategy(), k -> new ArrayList<>()).add(r);
                 isolation = isolation != null ? isolation : r.effectiveSituation().isolation();
             }
@@ -138,7 +139,7 @@ public record Recommendation(String server, String situation, List<Ranked> safe,
     }
 
     private static List<RunResult> steady(String strategy, List<RunResult> rs, boolean outerTx) {
-        return rs.stream().filter(r -> "steady".equals(r.config().workload()) && r.totals() != null
+        return rs.stream().filter(r -> r.config().workload() == WorkloadKind.STEADY && r.totals() != null
                 && r.config().strategy().equals(strategy) && r.config().conditions().outerTx() == outerTx
                 && r.config().conditions().isolation() == null).toList();
     }

@@ -2,6 +2,7 @@ package io.github.gocbench.report;
 
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.results.SteadyPoints;
+import io.github.gocbench.results.WorkloadKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,7 +119,7 @@ public final class Report {
      */
     static String steadyNote(List<RunResult> runs) {
         List<RunResult> steady = runs.stream().filter(r -> r.config() != null && r.totals() != null
-                && "steady".equals(r.config().workload())).toList();
+                && r.config().workload() == WorkloadKind.STEADY).toList();
         if (steady.isEmpty()) {
             return "";
         }

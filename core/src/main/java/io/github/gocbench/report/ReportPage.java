@@ -3,6 +3,7 @@ package io.github.gocbench.report;
 import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.server.TargetInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -285,7 +286,7 @@ final class ReportPage {
         StringBuilder b = new StringBuilder();
         List<RunResult> runs = input.runs();
         if (!runs.isEmpty()) {
-            long race = runs.stream().filter(r -> r.config() != null && "race".equals(r.config().workload())).count();
+            long race = runs.stream().filter(r -> r.config() != null && r.config().workload() == WorkloadKind.RACE).count();
             b.append(runs.size()).append(runs.size() == 1 ? " run" : " runs").append(" (").append(race)
                     .append(" race, ").append(runs.size() - race).append(" steady)");
             String servers = runs.stream().map(r -> RunLabels.server(r.target())).distinct().sorted()
@@ -352,7 +353,7 @@ final class ReportPage {
      */
     String measured() {
         List<RunResult> steady = input.runs().stream().filter(r -> r.config() != null
-                && "steady".equals(r.config().workload())).toList();
+                && r.config().workload() == WorkloadKind.STEADY).toList();
         List<String> parts = new ArrayList<>();
         if (!steady.isEmpty()) {
             Set<String> workloads = new java.util.TreeSet<>();
@@ -462,9 +463,9 @@ final class ReportPage {
 
     private static List<String> runRow(RunResult r) {
         RunResult.ConfigInfo c = r.config();
-        String workload = "race".equals(c.workload())
-                ? "race" + (c.rounds() == null ? "" : " ×" + c.rounds())
-                : c.workload() + (c.keys() == null ? "" : " " + c.keys());
+        String workload = c.workload() == WorkloadKind.RACE
+                ? c.workload().id() + (c.rounds() == null ? "" : " ×" + c.rounds())
+                : c.workload().id() + (c.keys() == null ? "" : " " + c.keys());
         RunResult.Latency l = r.latencyMicros();
         RunResult.Latency f = r.failedLatencyMicros();
         List<String> anomalies = VerdictGrid.anomalies(r);

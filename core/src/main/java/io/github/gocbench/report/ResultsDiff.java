@@ -3,6 +3,7 @@ package io.github.gocbench.report;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.Provenance;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Grade;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public record ResultsDiff(String oldLabel, String newLabel, Provenance oldFrom, 
                           List<Key> onlyOld, List<Key> onlyNew) {
 
     /** What identifies a configuration across two documents. */
-    public record Key(String db, String strategy, String workload, int threads, String keys, Conditions conditions) {
+    public record Key(String db, String strategy, WorkloadKind workload, int threads, String keys, Conditions conditions) {
 
         static Key of(RunResult r) {
             RunResult.ConfigInfo c = r.config();
@@ -49,7 +50,7 @@ public record ResultsDiff(String oldLabel, String newLabel, Provenance oldFrom, 
 
         /** One line: {@code postgres naive race 8 threads, outer-tx}. */
         public String label() {
-            StringBuilder b = new StringBuilder(db).append(' ').append(strategy).append(' ').append(workload);
+            StringBuilder b = new StringBuilder(db).append(' ').append(strategy).append(' ').append(workload.id());
             if (keys != null) {
                 b.append(' ').append(keys);
             }
@@ -123,7 +124,7 @@ public record ResultsDiff(String oldLabel, String newLabel, Provenance oldFrom, 
             if (g0 != null && g1 != null && g0 != g1) {
                 grades.add(new Change<>(e.getKey(), g0, g1, g1 == Grade.FORBIDDEN_SEEN));
             }
-            if ("steady".equals(e.getKey().workload())) {
+            if (e.getKey().workload() == WorkloadKind.STEADY) {
                 speeds.add(speed(e.getKey(), e.getValue(), newer));
             }
         }

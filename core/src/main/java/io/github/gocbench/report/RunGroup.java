@@ -1,6 +1,7 @@
 package io.github.gocbench.report;
 
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,23 +14,24 @@ import java.util.TreeMap;
  * distribution) and same condition; they differ by strategy and thread count.
  *
  * @param server    server label
- * @param workload  "race" or "keys hot", "keys hotset:16", …
+ * @param kind      race or steady
+ * @param workload  label: "race" or "keys hot", "keys hotset:16", …
  * @param condition condition label, e.g. "autocommit"
  */
-record RunGroup(String server, String workload, String condition) {
+record RunGroup(String server, WorkloadKind kind, String workload, String condition) {
 
     static final Comparator<RunGroup> ORDER = Comparator.comparing(RunGroup::server)
             .thenComparing(RunGroup::workload).thenComparing(RunGroup::condition);
 
     static RunGroup of(RunResult r) {
         RunResult.ConfigInfo c = r.config();
-        String workload = "race".equals(c.workload()) ? "race"
+        String workload = c.workload() == WorkloadKind.RACE ? WorkloadKind.RACE.id()
                 : "keys " + (c.keys() == null || c.keys().isBlank() ? "-" : c.keys());
-        return new RunGroup(RunLabels.server(r.target()), workload, RunLabels.condition(c));
+        return new RunGroup(RunLabels.server(r.target()), c.workload(), workload, RunLabels.condition(c));
     }
 
     boolean isRace() {
-        return workload.equals("race");
+        return kind == WorkloadKind.RACE;
     }
 
     /** Runs grouped, in {@link #ORDER}; runs without a config or totals are skipped. */

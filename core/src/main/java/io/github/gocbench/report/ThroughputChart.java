@@ -2,6 +2,7 @@ package io.github.gocbench.report;
 
 import io.github.gocbench.results.RunResult;
 import io.github.gocbench.results.SteadyPoints;
+import io.github.gocbench.results.WorkloadKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class ThroughputChart {
     public static List<ThroughputPoint> points(List<RunResult> results) {
         List<ThroughputPoint> points = new ArrayList<>();
         for (RunResult r : results) {
-            if (r.config() == null || r.totals() == null || !"steady".equals(r.config().workload())) {
+            if (r.config() == null || r.totals() == null || r.config().workload() != WorkloadKind.STEADY) {
                 continue;
             }
             double g = r.totals().goodput();

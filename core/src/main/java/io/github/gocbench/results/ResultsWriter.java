@@ -249,7 +249,7 @@ public final class ResultsWriter {
         RunResult.ConfigInfo c = r.config();
         Conditions k = c.conditions();
         v.add(s(c.strategy()));
-        v.add(s(c.workload()));
+        v.add(c.workload() == null ? "" : c.workload().id());
         v.add(Integer.toString(c.threads()));
         v.add(s(c.rounds()));
         v.add(s(c.durationSeconds()));

@@ -206,7 +206,7 @@ public record RunResult(
      * re-parse them.
      *
      * @param strategy        strategy id
-     * @param workload        {@code race} or {@code steady}
+     * @param workload        race or steady ({@code race}, {@code steady} on disk)
      * @param threads         callers
      * @param rounds          race rounds, or {@code null} for steady
      * @param durationSeconds steady measured seconds, or {@code null} for race
@@ -216,7 +216,7 @@ public record RunResult(
      * @param strategyDescription what a user strategy says it runs ({@code UserStrategy.description()},
      *                        e.g. a framework and its version), or {@code null} (built-in strategies; not written)
      */
-    public record ConfigInfo(String strategy, String workload, int threads, Integer rounds, Double durationSeconds,
+    public record ConfigInfo(String strategy, WorkloadKind workload, int threads, Integer rounds, Double durationSeconds,
                              Double warmupSeconds, String keys, @JsonUnwrapped Conditions conditions,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String strategyDescription) {
 
@@ -226,7 +226,7 @@ public record RunResult(
         }
 
         /** A configuration without a strategy description. */
-        public ConfigInfo(String strategy, String workload, int threads, Integer rounds, Double durationSeconds,
+        public ConfigInfo(String strategy, WorkloadKind workload, int threads, Integer rounds, Double durationSeconds,
                           Double warmupSeconds, String keys, Conditions conditions) {
             this(strategy, workload, threads, rounds, durationSeconds, warmupSeconds, keys, conditions, null);
         }

@@ -33,7 +33,7 @@ public final class SteadyPoints {
 
         /** The point {@code r} belongs to, or {@code null} when it is no steady run. */
         public static Key of(RunResult r) {
-            if (r.config() == null || r.totals() == null || !"steady".equals(r.config().workload())) {
+            if (r.config() == null || r.totals() == null || r.config().workload() != WorkloadKind.STEADY) {
                 return null;
             }
             String db = r.target() == null || r.target().family() == null ? "" : r.target().family().cliName();

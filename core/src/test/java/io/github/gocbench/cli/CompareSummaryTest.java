@@ -7,6 +7,7 @@ import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Conditions;
@@ -30,7 +31,7 @@ class CompareSummaryTest {
         Map<Outcome, Long> outcomes = outcomes(200, 1400 - dup, dup);
         Verdict v = dup > 0 ? Verdict.UNSAFE : Verdict.SAFE;
         return new RunResult("goc-bench", "dev", Instant.EPOCH, new RunResult.HostInfo(2, "17", "Linux"), PG,
-                new RunResult.ConfigInfo(strategy, "race", threads, rounds, null, null, null,
+                new RunResult.ConfigInfo(strategy, WorkloadKind.RACE, threads, rounds, null, null, null,
                         new Conditions(null, outerTx, true, false, 0)),
                 new RunResult.Totals(1600, 1.0, 1600), outcomes, invariants(), new RunResult.Latency(500, 900, 2000,
                 3000, 4000), 0, new RunResult.RaceFigures(rounds, roundsHit, roundsHit / (double) rounds), v,
@@ -41,7 +42,7 @@ class CompareSummaryTest {
 
     static RunResult steady(String strategy, String keys, int threads, double rate) {
         return new RunResult("goc-bench", "dev", Instant.EPOCH, new RunResult.HostInfo(2, "17", "Linux"), PG,
-                new RunResult.ConfigInfo(strategy, "steady", threads, null, 2.0, 1.0, keys, Conditions.DEFAULT),
+                new RunResult.ConfigInfo(strategy, WorkloadKind.STEADY, threads, null, 2.0, 1.0, keys, Conditions.DEFAULT),
                 new RunResult.Totals((long) (rate * 2), 2.0, rate), outcomes(1, (long) (rate * 2) - 1, 0), invariants(),
                 new RunResult.Latency(100, 200, 300, 400, 500), 0, null, Verdict.SAFE, null, true, null);
     }
@@ -88,7 +89,7 @@ class CompareSummaryTest {
     void repeatedSteadyRunsShowTheirMedianAndWorkloadsGetTheirOwnColumns() {
         RunResult churn = steady("upsert", "hot", 8, 700);
         churn = new RunResult(churn.tool(), churn.toolVersion(), churn.time(), churn.host(), churn.target(),
-                new RunResult.ConfigInfo("upsert", "steady", 8, null, 2.0, 1.0, "hot",
+                new RunResult.ConfigInfo("upsert", WorkloadKind.STEADY, 8, null, 2.0, 1.0, "hot",
                         new Conditions(null, false, true, false, 1.0)),
                 churn.totals(), churn.outcomes(), churn.invariants(), churn.latencyMicros(), 0, null, Verdict.SAFE,
                 null, true, null);
@@ -112,7 +113,7 @@ class CompareSummaryTest {
         Map<Outcome, Long> outcomes = new EnumMap<>(churn.outcomes());
         outcomes.put(Outcome.NOT_FOUND_AFTER_CONFLICT, 9L);
         churn = new RunResult(churn.tool(), churn.toolVersion(), churn.time(), churn.host(), churn.target(),
-                new RunResult.ConfigInfo("transactional", "steady", 8, null, 2.0, 1.0, "hot",
+                new RunResult.ConfigInfo("transactional", WorkloadKind.STEADY, 8, null, 2.0, 1.0, "hot",
                         new Conditions(null, false, true, false, 1.0)),
                 churn.totals(), outcomes, churn.invariants(), churn.latencyMicros(), 0, null, Verdict.UNSAFE,
                 null, true, null);
@@ -128,7 +129,7 @@ class CompareSummaryTest {
     void firstAnomalyLinesNameTheRacesConditions() {
         RunResult plain = race("naive", false, 5, 3);
         RunResult hook = new RunResult(plain.tool(), plain.toolVersion(), plain.time(), plain.host(), plain.target(),
-                new RunResult.ConfigInfo("naive", "race", 8, 200, null, null, null,
+                new RunResult.ConfigInfo("naive", WorkloadKind.RACE, 8, 200, null, null, null,
                         new Conditions(null, false, true, true, 0)),
                 plain.totals(), plain.outcomes(), plain.invariants(), plain.latencyMicros(), 0, plain.race(),
                 Verdict.UNSAFE, plain.firstAnomaly(), true, null);

@@ -9,6 +9,7 @@ import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.plan.MatrixPlan;
 import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Conditions;
 import io.github.gocbench.strategy.Isolation;
@@ -29,7 +30,7 @@ class MatrixGridTest {
         boolean unsafe = outcomes.entrySet().stream().anyMatch(e -> e.getKey().isAnomaly() && e.getValue() > 0)
                 || invariants.values().stream().anyMatch(v -> v > 0);
         return new RunResult("goc-bench", "test", Instant.EPOCH, null, null,
-                new RunResult.ConfigInfo(strategy, "race", 8, 10, null, null, null,
+                new RunResult.ConfigInfo(strategy, WorkloadKind.RACE, 8, 10, null, null, null,
                         new Conditions(Isolation.parse(isolation), outerTx, true, false, churn)),
                 new RunResult.Totals(80, 1.0, 80.0), outcomes, invariants, null, 0,
                 new RunResult.RaceFigures(10, unsafe ? 4 : 0, unsafe ? 0.4 : 0),

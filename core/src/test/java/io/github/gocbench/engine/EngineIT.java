@@ -51,7 +51,7 @@ class EngineIT {
 
     private static void logResult(TargetSpec spec, RunResult r) {
         LOG.info("{} {} {}: outcomes={} invariants={} race={} first={} note={}", TestTargets.name(spec),
-                r.config().strategy(), r.config().workload(), r.outcomes(), r.invariants(), r.race(),
+                r.config().strategy(), r.config().workload().id(), r.outcomes(), r.invariants(), r.race(),
                 r.firstAnomaly(), r.note());
     }
 

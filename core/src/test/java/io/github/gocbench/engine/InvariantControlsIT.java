@@ -74,7 +74,7 @@ class InvariantControlsIT {
 
     private static void log(TargetSpec spec, RunResult r) {
         LOG.info("{} {} {}: outcomes={} invariants={} race={} first={} note={}", TestTargets.name(spec),
-                r.config().strategy(), r.config().workload(), r.outcomes(), r.invariants(), r.race(),
+                r.config().strategy(), r.config().workload().id(), r.outcomes(), r.invariants(), r.race(),
                 r.firstAnomaly(), r.note());
     }
 

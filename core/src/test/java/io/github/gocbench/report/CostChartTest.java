@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.results.CallCost;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ class CostChartTest {
 
     /** A steady hit-heavy run on PostgreSQL 17.6 at 4 threads, 100 successful calls. */
     private static RunResult run(String strategy, int threads, CallCost.Figure... figures) {
-        RunResult base = SampleResults.result(SampleResults.POSTGRES, strategy, "steady", threads, "hotset:1000",
+        RunResult base = SampleResults.result(SampleResults.POSTGRES, strategy, WorkloadKind.STEADY, threads, "hotset:1000",
                 false, 100, 1, 0, 0, new RunResult.Latency(1, 2, 3, 4, 5), null);
         return base.withCost(new CallCost("measured", 100, false, null, List.of(figures), Map.of("0", 100L)));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.results.CallCost;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CostTableTest {
 
     private static RunResult sample(String strategy, double walPerCall) {
-        RunResult base = SampleResults.result(SampleResults.POSTGRES, strategy, "steady", 4, "hot", false, 1000, 10,
+        RunResult base = SampleResults.result(SampleResults.POSTGRES, strategy, WorkloadKind.STEADY, 4, "hot", false, 1000, 10,
                 0, 0, new RunResult.Latency(1, 2, 3, 4, 5), null);
         return base.withCost(new CallCost("measured", 100, false, null, List.of(
                 CallCost.Figure.of("wal_bytes", "bytes", walPerCall * 100, 100, true, "lsn"),

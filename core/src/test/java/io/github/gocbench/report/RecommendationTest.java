@@ -6,6 +6,7 @@ import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Conditions;
@@ -21,7 +22,7 @@ class RecommendationTest {
     private static final TargetInfo PG = new TargetInfo(DbFamily.POSTGRES, "PostgreSQL", "17.6", Provision.EMBEDDED,
             "jdbc:postgresql://x", Map.of("default_transaction_isolation", "read committed"));
 
-    private static RunResult run(String strategy, String workload, boolean outerTx, String keys, int threads,
+    private static RunResult run(String strategy, WorkloadKind workload, boolean outerTx, String keys, int threads,
                                  long ok, long dup, long deadlocks, Integer rounds, int roundsHit) {
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         outcomes.put(Outcome.FOUND, ok);
@@ -37,11 +38,11 @@ class RecommendationTest {
     }
 
     private static RunResult race(String strategy, boolean outerTx, long dup, int roundsHit) {
-        return run(strategy, "race", outerTx, null, 8, 1600 - dup, dup, 0, 200, roundsHit);
+        return run(strategy, WorkloadKind.RACE, outerTx, null, 8, 1600 - dup, dup, 0, 200, roundsHit);
     }
 
     private static RunResult steady(String strategy, String keys, long ok, long deadlocks) {
-        return run(strategy, "steady", false, keys, 8, ok, 0, deadlocks, null, 0);
+        return run(strategy, WorkloadKind.STEADY, false, keys, 8, ok, 0, deadlocks, null, 0);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Conditions;
@@ -25,26 +26,26 @@ public class ResultsDiffTest {
         o.put(Outcome.CREATED, 100L);
         o.put(Outcome.FOUND, 700L - dups);
         o.put(Outcome.DUPLICATE_KEY, dups);
-        return run(strategy, "race", 8, o, 1.0, dups > 0 ? Verdict.UNSAFE : Verdict.SAFE);
+        return run(strategy, WorkloadKind.RACE, 8, o, 1.0, dups > 0 ? Verdict.UNSAFE : Verdict.SAFE);
     }
 
     /** A steady run of {@code strategy} whose calls all succeeded at {@code goodput} per second over 2 s. */
     public static RunResult steady(String strategy, double goodput) {
         Map<Outcome, Long> o = new EnumMap<>(Outcome.class);
         o.put(Outcome.FOUND, (long) (goodput * 2));
-        return run(strategy, "steady", 4, o, 2.0, Verdict.SAFE);
+        return run(strategy, WorkloadKind.STEADY, 4, o, 2.0, Verdict.SAFE);
     }
 
-    private static RunResult run(String strategy, String workload, int threads, Map<Outcome, Long> outcomes,
+    private static RunResult run(String strategy, WorkloadKind workload, int threads, Map<Outcome, Long> outcomes,
                                  double seconds, Verdict verdict) {
         long calls = outcomes.values().stream().mapToLong(Long::longValue).sum();
         return new RunResult("goc-bench", "dev", Instant.parse("2026-12-01T10:00:00Z"),
                 new RunResult.HostInfo(2, "17", "Linux"),
                 new TargetInfo(DbFamily.POSTGRES, "PostgreSQL", "17.6", Provision.EMBEDDED, "jdbc:postgresql://x/y",
                         Map.of()),
-                new RunResult.ConfigInfo(strategy, workload, threads, "race".equals(workload) ? 100 : null,
-                        "steady".equals(workload) ? seconds : null, null,
-                        "steady".equals(workload) ? "hotset:1000" : null, Conditions.DEFAULT),
+                new RunResult.ConfigInfo(strategy, workload, threads, workload == WorkloadKind.RACE ? 100 : null,
+                        workload == WorkloadKind.STEADY ? seconds : null, null,
+                        workload == WorkloadKind.STEADY ? "hotset:1000" : null, Conditions.DEFAULT),
                 new RunResult.Totals(calls, seconds, calls / seconds), outcomes, new EnumMap<>(Invariant.class),
                 new RunResult.Latency(1, 2, 3, 4, 5), 0, null, verdict, null, true, null);
     }
@@ -96,7 +97,7 @@ public class ResultsDiffTest {
     void failedCallsAreNotGoodput() {
         Map<Outcome, Long> failing = new EnumMap<>(Outcome.class);
         failing.put(Outcome.DEADLOCK, 2000L);
-        RunResult allFailed = run("select-for-update", "steady", 4, failing, 2.0, Verdict.UNSAFE);
+        RunResult allFailed = run("select-for-update", WorkloadKind.STEADY, 4, failing, 2.0, Verdict.UNSAFE);
         ResultsDiff d = ResultsDiff.of("old", null, List.of(steady("select-for-update", 1000)), "new", null,
                 List.of(allFailed));
         assertThat(d.goodput().get(0).after()).isZero();

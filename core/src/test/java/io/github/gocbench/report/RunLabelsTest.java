@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Conditions;
@@ -39,7 +40,7 @@ class RunLabelsTest {
     }
 
     private static RunResult.ConfigInfo config(Isolation iso, boolean outer, boolean unique, boolean side, double churn) {
-        return new RunResult.ConfigInfo("naive", "race", 2, 10, null, null, null,
+        return new RunResult.ConfigInfo("naive", WorkloadKind.RACE, 2, 10, null, null, null,
                 new Conditions(iso, outer, unique, side, churn));
     }
 }

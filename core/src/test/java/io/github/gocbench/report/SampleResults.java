@@ -5,6 +5,7 @@ import io.github.gocbench.outcome.Invariant;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Conditions;
@@ -60,7 +61,7 @@ final class SampleResults {
                         long calls = Math.round(cps * 10);
                         long dup = s.equals("naive") && threads > 1 && t == POSTGRES ? threads * 3L : 0;
                         long p50 = Math.round(1e6 / base * (1 + threads * 0.2));
-                        out.add(result(t, s, "steady", threads, keys, false, calls, 10.0, dup, 0,
+                        out.add(result(t, s, WorkloadKind.STEADY, threads, keys, false, calls, 10.0, dup, 0,
                                 new RunResult.Latency(p50, p50 * 2.0, p50 * 6.0, p50 * 40.0, p50 * 120.0), null));
                     }
                 }
@@ -89,7 +90,7 @@ final class SampleResults {
                             other = bad;
                         }
                         long calls = (long) rounds * threads;
-                        RunResult r = result(t, s, "race", threads, null, outerTx, calls, 3.0, dup, other,
+                        RunResult r = result(t, s, WorkloadKind.RACE, threads, null, outerTx, calls, 3.0, dup, other,
                                 new RunResult.Latency(350, 900, 2500, 9000, 20000),
                                 new RunResult.RaceFigures(rounds, bad, bad / (double) rounds));
                         out.add(r);
@@ -104,7 +105,7 @@ final class SampleResults {
      * One result. {@code other} anomalies are NOT_FOUND_AFTER_CONFLICT on PostgreSQL and DEADLOCK
      * on MariaDB, to show different short names per server.
      */
-    static RunResult result(TargetInfo t, String strategy, String workload, int threads, String keys, boolean outerTx,
+    static RunResult result(TargetInfo t, String strategy, WorkloadKind workload, int threads, String keys, boolean outerTx,
                             long calls, double seconds, long dup, long other, RunResult.Latency latency,
                             RunResult.RaceFigures race) {
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
@@ -121,7 +122,7 @@ final class SampleResults {
         for (Invariant i : Invariant.values()) {
             invariants.put(i, 0L);
         }
-        if (strategy.equals("naive") && "race".equals(workload) && t.family() == DbFamily.MARIADB && outerTx) {
+        if (strategy.equals("naive") && workload == WorkloadKind.RACE && t.family() == DbFamily.MARIADB && outerTx) {
             invariants.put(Invariant.ID_MISMATCH, 2L);
         }
         boolean safe = dup == 0 && other == 0 && invariants.values().stream().allMatch(v -> v == 0);

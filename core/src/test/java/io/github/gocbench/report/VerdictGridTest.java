@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.WorkloadKind;
 import io.github.gocbench.strategy.Conditions;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ class VerdictGridTest {
     void markdownAndHtmlEscapeWhatTheyMust() {
         RunResult r = SampleResults.race().get(0);
         RunResult odd = new RunResult(r.tool(), r.toolVersion(), r.time(), r.host(), r.target(),
-                new RunResult.ConfigInfo("a|b<c>", "race", 2, 10, null, null, null, Conditions.DEFAULT),
+                new RunResult.ConfigInfo("a|b<c>", WorkloadKind.RACE, 2, 10, null, null, null, Conditions.DEFAULT),
                 r.totals(), r.outcomes(), r.invariants(), r.latencyMicros(), 0, r.race(), r.verdict(), null, true,
                 null);
         VerdictGrid g = VerdictGrid.of(List.of(odd));

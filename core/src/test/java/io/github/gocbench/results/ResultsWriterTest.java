@@ -46,7 +46,7 @@ class ResultsWriterTest {
                 new TargetInfo(DbFamily.POSTGRES, "PostgreSQL", "17.6", Provision.EMBEDDED,
                         "jdbc:postgresql://localhost:5432/postgres?user=postgres&password=****",
                         Map.of("fsync", "off", "default_transaction_isolation", "read committed")),
-                new RunResult.ConfigInfo(strategy, "race", 8, 100, null, null, null,
+                new RunResult.ConfigInfo(strategy, WorkloadKind.RACE, 8, 100, null, null, null,
                         new Conditions(Isolation.READ_COMMITTED, false, true, false, 0.0)),
                 new RunResult.Totals(800, 1.5, 533.33),
                 outcomes, invariants,

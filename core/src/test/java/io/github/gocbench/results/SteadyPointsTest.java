@@ -32,7 +32,7 @@ class SteadyPointsTest {
         outcomes.put(Outcome.FOUND, ok);
         outcomes.put(Outcome.DUPLICATE_KEY, dup);
         return new RunResult("goc-bench", "dev", Instant.EPOCH, new RunResult.HostInfo(2, "17", "Linux"), PG,
-                new RunResult.ConfigInfo(strategy, "steady", threads, null, 2.0, 0.5, keys,
+                new RunResult.ConfigInfo(strategy, WorkloadKind.STEADY, threads, null, 2.0, 0.5, keys,
                         new Conditions(null, false, true, false, churn)),
                 new RunResult.Totals(ok + dup, 2.0, (ok + dup) / 2.0), outcomes, Map.of(),
                 new RunResult.Latency(100, 150, 200, 300, 400), 0, null, dup > 0 ? Verdict.UNSAFE : Verdict.SAFE,
