@@ -2,9 +2,12 @@ package io.github.gocbench.cli;
 
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.engine.ProgressListener;
+import io.github.gocbench.explain.TimelineLane;
 import io.github.gocbench.plan.Sweep;
 import io.github.gocbench.plan.SweepListener;
+import io.github.gocbench.report.ExplainLinks;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.results.Timeline;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.server.TargetSpec;
@@ -89,13 +92,13 @@ class ConsoleSweep implements SweepListener {
         term.out().println();
         term.out().println(r.config().strategy() + ": the first " + r.timelines().size()
                 + " anomalous round(s), as each caller's connection saw them (--json keeps them):");
-        for (io.github.gocbench.results.Timeline t : r.timelines()) {
+        for (Timeline t : r.timelines()) {
             term.out().println();
-            term.out().print(io.github.gocbench.explain.TimelineLane.text(t));
+            term.out().print(TimelineLane.text(t));
         }
         if (r.target() != null && r.target().family() != null) {
             term.out().println();
-            term.out().println("'" + io.github.gocbench.report.ExplainLinks.command(r) + "' tries every order of these"
+            term.out().println("'" + ExplainLinks.command(r) + "' tries every order of these"
                     + " statements; if none ends in the anomaly, the race sees it and no schedule does: a window inside"
                     + " the server between statements.");
         }
