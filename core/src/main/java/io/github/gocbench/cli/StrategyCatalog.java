@@ -1,7 +1,7 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.dialect.Dialects;
+import io.github.gocbench.server.Dialects;
 import io.github.gocbench.strategy.StrategyDef;
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.framework.Frameworks;

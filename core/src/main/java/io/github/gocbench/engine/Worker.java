@@ -1,7 +1,7 @@
 package io.github.gocbench.engine;
 
-import io.github.gocbench.cost.Wire;
-import io.github.gocbench.cost.WireCounter;
+import io.github.gocbench.wire.Wire;
+import io.github.gocbench.wire.WireCounter;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Failure;

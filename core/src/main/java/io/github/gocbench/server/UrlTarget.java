@@ -2,7 +2,7 @@ package io.github.gocbench.server;
 
 import io.github.gocbench.dialect.DbFamily;
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.dialect.Dialects;
+import io.github.gocbench.wire.Wire;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -62,7 +62,7 @@ final class UrlTarget implements Target {
         Properties props = new Properties();
         props.putAll(StatementCache.properties(family));
         // counts round trips and statements of the connections a run's workers open (issue 17)
-        props.putAll(io.github.gocbench.cost.Wire.properties(family));
+        props.putAll(Wire.properties(family));
         // what the dialect's strategies rely on, e.g. Connector/J useAffectedRows=true
         props.putAll(dialect.connectionProperties());
         if (user != null) {

@@ -3,7 +3,7 @@ package io.github.gocbench.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.dialect.DbFamily;
-import io.github.gocbench.dialect.Dialects;
+import io.github.gocbench.server.Dialects;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Table;

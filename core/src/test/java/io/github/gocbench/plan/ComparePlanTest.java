@@ -3,9 +3,9 @@ package io.github.gocbench.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.dialect.DbFamily;
-import io.github.gocbench.dialect.Dialects;
 import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.Workload;
+import io.github.gocbench.server.Dialects;
 import io.github.gocbench.server.TargetSpec;
 import io.github.gocbench.strategy.StrategyDef;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.github.gocbench.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.dialect.DbFamily;
-import io.github.gocbench.dialect.Dialects;
 import io.github.gocbench.engine.Workload;
+import io.github.gocbench.server.Dialects;
 import io.github.gocbench.server.TargetSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;

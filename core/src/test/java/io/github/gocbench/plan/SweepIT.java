@@ -3,9 +3,9 @@ package io.github.gocbench.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gocbench.dialect.DbFamily;
-import io.github.gocbench.dialect.Dialects;
 import io.github.gocbench.engine.ProgressListener;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.server.Dialects;
 import io.github.gocbench.server.Provision;
 import io.github.gocbench.server.SnapshotIsolationTarget;
 import io.github.gocbench.server.TargetInfo;

@@ -1,7 +1,7 @@
 package io.github.gocbench.stress.race;
 
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.dialect.Dialects;
+import io.github.gocbench.server.Dialects;
 import io.github.gocbench.strategy.Expect;
 import io.github.gocbench.strategy.Situation;
 import io.github.gocbench.strategy.StrategyDef;

@@ -1,6 +1,5 @@
 package io.github.gocbench.stress.race;
 
-import io.github.gocbench.dialect.Dialects;
 import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.Engine;
 import io.github.gocbench.engine.ProgressListener;
@@ -8,6 +7,7 @@ import io.github.gocbench.engine.RunConfig;
 import io.github.gocbench.engine.Workload;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.server.Dialects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.github.gocbench.stress.race;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gocbench.dialect.Dialects;
+import io.github.gocbench.server.Dialects;
 import io.github.gocbench.engine.Bounds;
 import io.github.gocbench.engine.Engine;
 import io.github.gocbench.engine.ProgressListener;

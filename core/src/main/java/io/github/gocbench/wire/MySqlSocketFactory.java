@@ -1,4 +1,4 @@
-package io.github.gocbench.cost;
+package io.github.gocbench.wire;
 
 import com.mysql.cj.conf.PropertySet;
 import com.mysql.cj.protocol.StandardSocketFactory;

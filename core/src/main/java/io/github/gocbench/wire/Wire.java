@@ -1,4 +1,4 @@
-package io.github.gocbench.cost;
+package io.github.gocbench.wire;
 
 import io.github.gocbench.dialect.DbFamily;
 import java.sql.SQLException;

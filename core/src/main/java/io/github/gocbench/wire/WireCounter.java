@@ -1,4 +1,4 @@
-package io.github.gocbench.cost;
+package io.github.gocbench.wire;
 
 /**
  * What one worker's connections sent the server, counted on the socket: round trips (the client

@@ -1,4 +1,4 @@
-package io.github.gocbench.cost;
+package io.github.gocbench.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

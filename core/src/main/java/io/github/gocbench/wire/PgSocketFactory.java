@@ -1,4 +1,4 @@
-package io.github.gocbench.cost;
+package io.github.gocbench.wire;
 
 import java.io.IOException;
 import java.net.InetAddress;
