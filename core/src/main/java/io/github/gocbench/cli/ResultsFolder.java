@@ -7,11 +7,9 @@ import io.github.gocbench.results.ResultsWriter;
 import io.github.gocbench.results.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -88,9 +86,7 @@ final class ResultsFolder {
             Files.writeString(tmp, dir.getFileName() + "\n", StandardCharsets.UTF_8);
         }
         try {
-            Files.move(tmp, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, latest, StandardCopyOption.REPLACE_EXISTING);
+            ResultsWriter.moveReplacing(tmp, latest);
         } finally {
             Files.deleteIfExists(tmp);
         }

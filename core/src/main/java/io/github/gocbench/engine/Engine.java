@@ -11,6 +11,7 @@ import io.github.gocbench.outcome.Verdict;
 import io.github.gocbench.results.BuildInfo;
 import io.github.gocbench.results.CallCost;
 import io.github.gocbench.results.RunResult;
+import io.github.gocbench.server.Sessions;
 import io.github.gocbench.server.Target;
 import io.github.gocbench.server.TargetInfo;
 import io.github.gocbench.strategy.Strategy;

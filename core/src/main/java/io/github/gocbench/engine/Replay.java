@@ -3,6 +3,7 @@ package io.github.gocbench.engine;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.outcome.Failure;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.server.Sessions;
 import io.github.gocbench.server.Target;
 import io.github.gocbench.server.TargetUnavailableException;
 import io.github.gocbench.strategy.Conditions;

@@ -1,18 +1,19 @@
 package io.github.gocbench.engine;
 
-import io.github.gocbench.wire.Wire;
-import io.github.gocbench.wire.WireCounter;
 import io.github.gocbench.dialect.Dialect;
-import io.github.gocbench.strategy.Table;
 import io.github.gocbench.outcome.Failure;
 import io.github.gocbench.outcome.Messages;
 import io.github.gocbench.outcome.Outcome;
 import io.github.gocbench.outcome.Phase;
+import io.github.gocbench.server.Sessions;
+import io.github.gocbench.server.Target;
 import io.github.gocbench.strategy.Got;
 import io.github.gocbench.strategy.NotFoundAfterConflictException;
 import io.github.gocbench.strategy.SideEffect;
 import io.github.gocbench.strategy.Strategy;
-import io.github.gocbench.server.Target;
+import io.github.gocbench.strategy.Table;
+import io.github.gocbench.wire.Wire;
+import io.github.gocbench.wire.WireCounter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -137,10 +138,16 @@ final class Worker {
 
     /** Opens this worker's connection; called before the clock starts. */
     void open() throws SQLException {
-        connection = recorded(Wire.counting(wire, () -> Sessions.open(target, config)));
+        connection = recorded(Wire.counting(wire, this::openSession));
         select = null;
         delete = null;
         count = null;
+    }
+
+    /** A new session with the run's server-side bounds and isolation, in autocommit. */
+    private Connection openSession() throws SQLException {
+        Bounds b = config.bounds();
+        return Sessions.open(target, b.statementTimeout(), b.lockTimeout(), config.conditions().isolation());
     }
 
     /**
@@ -467,7 +474,7 @@ final class Worker {
         Sessions.closeQuietly(connection);
         Connection fresh;
         try {
-            fresh = Wire.counting(wire, () -> Sessions.open(target, config));
+            fresh = Wire.counting(wire, this::openSession);
         } catch (SQLException e) {
             connection = null;
             throw new TargetLostException("worker " + index + " could not reconnect: "

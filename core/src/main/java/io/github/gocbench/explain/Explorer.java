@@ -3,6 +3,7 @@ package io.github.gocbench.explain;
 import io.github.gocbench.dialect.Dialect;
 import io.github.gocbench.framework.Frameworks;
 import io.github.gocbench.outcome.Outcome;
+import io.github.gocbench.server.Sessions;
 import io.github.gocbench.server.Target;
 import io.github.gocbench.strategy.Strategy;
 import io.github.gocbench.strategy.StrategyDef;
@@ -17,7 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -84,7 +84,7 @@ public final class Explorer {
             }
         } finally {
             for (Connection c : connections) {
-                closeQuietly(c);
+                Sessions.closeQuietly(c);
             }
         }
     }
@@ -267,7 +267,7 @@ public final class Explorer {
                 ok = false;
             }
             if (!ok) {
-                closeQuietly(conn);
+                Sessions.closeQuietly(conn);
                 Connection fresh = open(target, config);
                 setup.connections().set(c, fresh);
                 setup.sessions().set(c, setup.dialect().sessionId(fresh));
@@ -276,25 +276,6 @@ public final class Explorer {
     }
 
     private static Connection open(Target target, ExplainConfig config) throws SQLException {
-        Connection c = target.connect();
-        try {
-            target.dialect().applySessionBounds(c, STATEMENT_TIMEOUT, LOCK_TIMEOUT);
-            if (config.isolation() != null) {
-                c.setTransactionIsolation(config.isolation().jdbcLevel());
-            }
-            c.setAutoCommit(true);
-            return c;
-        } catch (SQLException | RuntimeException e) {
-            closeQuietly(c);
-            throw e;
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            Objects.requireNonNull(c).close();
-        } catch (SQLException | RuntimeException e) {
-            // nothing left to do
-        }
+        return Sessions.open(target, STATEMENT_TIMEOUT, LOCK_TIMEOUT, config.isolation());
     }
 }
