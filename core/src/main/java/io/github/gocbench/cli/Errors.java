@@ -1,6 +1,7 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.outcome.Messages;
+import io.github.gocbench.server.Secrets;
 import io.github.gocbench.server.TargetUnavailableException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ final class Errors {
     static String mask(String text, List<String> secrets) {
         String t = text;
         for (String secret : secrets) {
-            t = io.github.gocbench.server.Secrets.mask(t, secret);
+            t = Secrets.mask(t, secret);
         }
         return t;
     }

@@ -2,6 +2,7 @@ package io.github.gocbench.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.github.gocbench.server.Targets;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,7 +23,7 @@ final class Logging {
      * the embedded servers' own output (initdb, postgres, mariadbd) passed through to the log.
      */
     static void verbose() {
-        io.github.gocbench.server.Targets.setVerbose(true);
+        Targets.setVerbose(true);
         if (!logback()) {
             return; // another SLF4J binding (or none) on the class path: leave it alone
         }

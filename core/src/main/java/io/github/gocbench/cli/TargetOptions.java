@@ -1,6 +1,8 @@
 package io.github.gocbench.cli;
 
 import io.github.gocbench.dialect.DbFamily;
+import io.github.gocbench.server.Provision;
+import io.github.gocbench.server.Secrets;
 import io.github.gocbench.server.TargetSpec;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +89,7 @@ final class TargetOptions {
         }
         checkUrlFamily(family, url);
         return new TargetSpec(family, url.trim(), user, password == null || password.isEmpty() ? null : password,
-                0, io.github.gocbench.server.Provision.URL);
+                0, Provision.URL);
     }
 
     /** Whether --db-password came from the command line (not only from the environment). */
@@ -103,7 +105,7 @@ final class TargetOptions {
             String example = family == DbFamily.POSTGRES
                     ? "jdbc:postgresql://HOST:5432/DB"
                     : "jdbc:mysql://HOST:3306/DB (MySQL Connector/J serves both mysql and mariadb)";
-            String shown = io.github.gocbench.server.Secrets.maskUrl(url.trim());
+            String shown = Secrets.maskUrl(url.trim());
             throw new BadInputException("--db-url '" + shown + "' is not a " + family.cliName()
                     + " URL: use " + example + ", or change --db");
         }

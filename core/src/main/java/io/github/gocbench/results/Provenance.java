@@ -1,5 +1,6 @@
 package io.github.gocbench.results;
 
+import io.github.gocbench.server.Secrets;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -99,7 +100,7 @@ public record Provenance(String tool, String version, String revision, boolean d
                 out.add(eq < 0 ? a : a.substring(0, eq + 1) + "****");
                 nextIsPassword = eq < 0;
             } else {
-                out.add(io.github.gocbench.server.Secrets.maskUrl(a));
+                out.add(Secrets.maskUrl(a));
             }
         }
         return List.copyOf(out);
