@@ -18,11 +18,6 @@ public sealed interface Workload permits Workload.Race, Workload.Steady {
     /** The kind results record: race or steady. */
     WorkloadKind kind();
 
-    /** Workload name as in results: {@code race} or {@code steady}. */
-    default String name() {
-        return kind().id();
-    }
-
     /**
      * Finds anomalies: {@code rounds} rounds, each on a fresh key, all threads released together
      * by a barrier; with {@code untilAnomaly}, the race ends after the first round that saw an

@@ -65,11 +65,11 @@ final class ReportFolder {
             Path charts = dir.resolve(CHARTS);
             if (Files.exists(charts)) {
                 old = staging.resolveSibling(staging.getFileName() + "-old");
-                move(charts, old);
+                ResultsWriter.moveReplacing(charts, old);
             }
-            move(staging.resolve(CHARTS), charts);
-            move(staging.resolve(HTML), dir.resolve(HTML));
-            move(staging.resolve(MARKDOWN), dir.resolve(MARKDOWN));
+            ResultsWriter.moveReplacing(staging.resolve(CHARTS), charts);
+            ResultsWriter.moveReplacing(staging.resolve(HTML), dir.resolve(HTML));
+            ResultsWriter.moveReplacing(staging.resolve(MARKDOWN), dir.resolve(MARKDOWN));
         } finally {
             deleteTree(staging);
             if (old != null) {
@@ -88,10 +88,6 @@ final class ReportFolder {
                 Files.deleteIfExists(q);
             }
         }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        ResultsWriter.moveReplacing(from, to);
     }
 
     private static boolean startsWith(Path file, String prefix) throws IOException {

@@ -44,9 +44,4 @@ public final class Wire {
         return Map.of("socketFactory", family == DbFamily.POSTGRES
                 ? PgSocketFactory.class.getName() : MySqlSocketFactory.class.getName());
     }
-
-    /** The protocol a {@code family}'s driver speaks. */
-    public static WireCounter.Protocol protocol(DbFamily family) {
-        return family == DbFamily.POSTGRES ? WireCounter.Protocol.POSTGRES : WireCounter.Protocol.MYSQL;
-    }
 }

@@ -103,7 +103,7 @@ class LockStormIT {
             RunResult r = Engine.run(target, config, null);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.printf("%s %s %s: %d ms, complete=%s (%s), calls %d, %s%n", spec.family().cliName(), strategy,
-                    w.name(), ms, r.complete(), r.note(), r.totals().calls(), nonZero(r.outcomes()));
+                    w.kind().id(), ms, r.complete(), r.note(), r.totals().calls(), nonZero(r.outcomes()));
 
             // Never hangs: the engine's bound is the deadline, plus its grace for workers to end (call
             // timeout + 10 s), plus 5 s per worker still to be cut then. On the shared 2-core machine a
